@@ -1,0 +1,12 @@
+"""The grader side of the shallow network kit: what grading does, one module per job.
+
+- course: where nbgrader keeps each thing, and nbgrader's API bound to the course
+- points: shows each test cell's points (from its metadata) in the student release
+- release: generates the release with nbgrader, checks the committed one is current and leak-free
+- submissions: builds submissions from code, filling solution cells by function name
+- catalog: known right and wrong submissions, and the grade cells each wrong one must fail
+- grading: autogrades with nbgrader and reads the grades from its gradebook
+- checks: the hidden checks, one module per graded function (checks.verify runs them)
+- reference: the network's math, computed independently, for the checks to compare against
+- cli: the `nnkit` command
+"""

@@ -1,0 +1,97 @@
+"""The hidden checks: small named functions, one idea of the lesson each.
+
+A check's parameters are named after the student functions it calls
+(``def biases_start_at_zero(initialize_parameters)``). A hidden test cell lists its
+checks and hands them the notebook's namespace::
+
+    verify(globals(), initialization.biases_start_at_zero, initialization.weights_are_small)
+
+``verify`` looks each parameter up by name, runs every check, and fails the cell with
+one message per failed check, so the feedback names everything that went wrong.
+Checks compare behaviour (shapes, properties, agreement with ``grader.reference``),
+never one student's random draws to fixed numbers.
+"""
+import contextlib
+import inspect
+import io
+import warnings
+
+import numpy as np
+
+
+class CheckFailed(AssertionError):
+    """A check saw behaviour the lesson rules out; the message says what and why."""
+
+
+def verify(namespace, *checks):
+    """Run each check with the student functions it names; raise CheckFailed listing every failure."""
+    failures = []
+    for check in checks:
+        try:
+            check(*(_student_function(namespace, name) for name in inspect.signature(check).parameters))
+        except CheckFailed as failure:
+            failures.append(str(failure))
+    if failures:
+        raise CheckFailed("\n".join(failures))
+
+
+def _student_function(namespace, name):
+    function = namespace.get(name)
+    if not callable(function):
+        raise CheckFailed(f"{name} is not defined: run its cell, and keep its name and signature as given.")
+    return function
+
+
+@contextlib.contextmanager
+def quietly():
+    """Silence warnings and stderr from student code: in nbgrader any stderr in a test cell scores 0."""
+    with warnings.catch_warnings(), np.errstate(all="ignore"), contextlib.redirect_stderr(io.StringIO()):
+        warnings.simplefilter("ignore")
+        yield
+
+
+def call(function, *args, **kwargs):
+    """Call a student function quietly; if it raises, fail with its name and the error."""
+    try:
+        with quietly():
+            return function(*args, **kwargs)
+    except Exception as error:  # any error in student code is a finding, not a crash of the grader
+        raise CheckFailed(f"{function.__name__} raised {type(error).__name__}: {error}") from None
+
+
+def expect(condition, message):
+    if not condition:
+        raise CheckFailed(message)
+
+
+def as_array(value, what):
+    """value as a float array, or fail saying it is not numeric."""
+    try:
+        return np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise CheckFailed(f"{what} should be a numpy array of numbers; got {type(value).__name__}.") from None
+
+
+def expect_dict(value, keys, what):
+    """value is a dict holding every key; returns it."""
+    expect(isinstance(value, dict), f"{what} should be a dict; got {type(value).__name__}.")
+    missing = [key for key in keys if key not in value]
+    expect(not missing, f"{what} is missing the key(s) {', '.join(missing)}.")
+    return value
+
+
+def expect_shape(value, shape, what, hint=""):
+    """value is an array of exactly this shape; returns it as a float array."""
+    array = as_array(value, what)
+    expect(array.shape == tuple(shape), f"{what} has shape {array.shape}; expected {tuple(shape)}.{hint}")
+    return array
+
+
+def close(a, b, rtol=1e-6, atol=1e-9):
+    return np.shape(a) == np.shape(b) and np.allclose(a, b, rtol=rtol, atol=atol)
+
+
+def relative_error(a, b):
+    """|a - b| / (|a| + |b|), the usual measure of a gradient check (0 when both are 0)."""
+    denominator = np.linalg.norm(a) + np.linalg.norm(b)
+    return 0.0 if denominator == 0 else float(np.linalg.norm(a - b) / denominator)

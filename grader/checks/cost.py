@@ -1,0 +1,45 @@
+"""Checks of compute_cost(A2, Y) -> float."""
+import numpy as np
+
+from . import call, expect
+from ..reference import cost
+
+
+def _random_case(rng, m):
+    return rng.uniform(0.05, 0.95, (1, m)), rng.integers(0, 2, (1, m))
+
+
+def returns_a_number(compute_cost):
+    """The cost is one number (a float), not an array."""
+    A2, Y = _random_case(np.random.default_rng(30), 5)
+    J = call(compute_cost, A2, Y)
+    expect(np.ndim(J) == 0 and np.isreal(J),
+           f"compute_cost returned {type(J).__name__} of shape {np.shape(J)}; expected one number "
+           "(a float), the average of the loss over all examples.")
+
+
+def matches_cross_entropy(compute_cost):
+    """J = -(1/m) * sum(Y log A2 + (1 - Y) log(1 - A2)), on labels of both kinds."""
+    rng = np.random.default_rng(31)
+    for m in (1, 4, 9):
+        A2, Y = _random_case(rng, m)
+        J = float(np.squeeze(call(compute_cost, A2, Y)))
+        expected = cost(A2, Y)
+        ratio = J / expected if expected else np.inf
+        hint = ""
+        if np.isclose(ratio, m) and m > 1:
+            hint = " It is m times too large: is the 1/m missing?"
+        elif np.isclose(ratio, -1):
+            hint = " It has the wrong sign: the cost is a negative log-likelihood, so it is positive."
+        expect(np.isclose(J, expected, rtol=1e-6),
+               f"compute_cost gave {J:.6g} on {m} random example(s); the cross-entropy there is different.{hint}")
+
+
+def averages_over_examples(compute_cost):
+    """Repeating every example leaves the cost unchanged: it is a mean over the m examples."""
+    A2, Y = _random_case(np.random.default_rng(32), 5)
+    once = float(np.squeeze(call(compute_cost, A2, Y)))
+    twice = float(np.squeeze(call(compute_cost, np.hstack([A2, A2]), np.hstack([Y, Y]))))
+    expect(np.isclose(once, twice, rtol=1e-6),
+           f"compute_cost changed from {once:.6g} to {twice:.6g} when every example was repeated; "
+           "the cost is an average over the m examples, so it should not change.")

@@ -1,0 +1,62 @@
+"""Checks of nn_model(X, Y, n_h, num_iterations=10000, print_cost=False) -> parameters.
+
+nn_model is graded as a loop over the student's own pieces, so a mistake in (say)
+backward_propagation costs points there and not again here.
+"""
+import numpy as np
+
+from . import call, close, expect, expect_dict, expect_shape
+from ..reference import PARAMETER_NAMES, parameter_shapes
+
+LEARNING_RATE = 1.2
+
+
+def _data(seed, n_x=2, m=12):
+    rng = np.random.default_rng(seed)
+    X = rng.standard_normal((n_x, m))
+    return X, (X[:1] > 0).astype(int)
+
+
+def _trained(nn_model, X, Y, n_h, num_iterations, seed=5):
+    np.random.seed(seed)
+    parameters = expect_dict(call(nn_model, X, Y, n_h, num_iterations=num_iterations), PARAMETER_NAMES,
+                             f"nn_model(..., n_h={n_h}, num_iterations={num_iterations})")
+    for name, shape in parameter_shapes(X.shape[0], n_h, Y.shape[0]).items():
+        expect_shape(parameters[name], shape, f"nn_model(..., n_h={n_h})['{name}']",
+                     " nn_model should build a hidden layer of n_h units, the n_h it is given.")
+    return parameters
+
+
+def uses_the_hidden_layer_size_given(nn_model):
+    """The n_h argument sets the number of hidden units (not the 4 of layer_sizes)."""
+    X, Y = _data(70, n_x=3)
+    for n_h in (2, 7):
+        _trained(nn_model, X, Y, n_h, num_iterations=2)
+
+
+def starts_from_initialize_parameters(nn_model, initialize_parameters):
+    """With num_iterations=0, nn_model returns initialize_parameters' start, drawn under the caller's seed."""
+    X, Y = _data(71)
+    start = _trained(nn_model, X, Y, 3, num_iterations=0)
+    np.random.seed(5)
+    expected = call(initialize_parameters, 2, 3, 1)
+    for name in PARAMETER_NAMES:
+        expect(close(start[name], expected[name]),
+               f"nn_model(..., num_iterations=0)['{name}'] is not what initialize_parameters(n_x, n_h, n_y) "
+               "returns under the same np.random seed. nn_model should start from initialize_parameters "
+               "(and leave the seeding to its caller), then take num_iterations steps.")
+
+
+def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagation, update_parameters):
+    """Each iteration is forward, backward, update at learning rate 1.2: 3 iterations = 3 such steps."""
+    X, Y = _data(72)
+    parameters = _trained(nn_model, X, Y, 3, num_iterations=0)
+    for iterations in (1, 2, 3):
+        A2, cache = call(forward_propagation, X, parameters)
+        grads = call(backward_propagation, parameters, cache, X, Y)
+        parameters = call(update_parameters, parameters, grads, learning_rate=LEARNING_RATE)
+        trained = _trained(nn_model, X, Y, 3, num_iterations=iterations)
+        expect(all(close(trained[name], parameters[name]) for name in PARAMETER_NAMES),
+               f"nn_model(..., num_iterations={iterations}) differs from {iterations} step(s) of your own "
+               "forward_propagation, backward_propagation and update_parameters (learning rate 1.2) "
+               "from the same start. Each iteration should run those three, once, in that order.")

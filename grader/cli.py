@@ -1,0 +1,76 @@
+"""The `nnkit` command: what the kit adds to nbgrader's own commands."""
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import catalog, release
+from .catalog import CatalogError
+from .course import Course, CourseError
+from .grading import autograde, submit, table
+from .submissions import SubmissionError, fill, read_notebook, solution_program
+
+# The bundled example students of `nnkit demo`: the solution, an empty notebook, and a few catalog cases.
+DEMO_CASES = ("right/dot_and_normal_draws", "wrong/init_all_zeros", "wrong/init_too_large",
+              "wrong/backward_missing_one_over_m", "wrong/predict_returns_probabilities")
+
+
+def demo(args):
+    """Release the assignment, autograde a few example students in a scratch course, print the grade table."""
+    course = Course(args.course)
+    into = Path(args.into or tempfile.mkdtemp(prefix="nnkit-demo-"))
+    if into.exists() and any(into.iterdir()):
+        raise CourseError(f"{into}: not empty; give --into a new or empty folder.")
+    started = time.monotonic()
+    print(f"Generating the release with nbgrader in a scratch course at {into} ...")
+    scratch = release.generate(course, into)
+    blank = read_notebook(scratch.release_notebook)
+    solved = fill(blank, solution_program(read_notebook(course.source_notebook)), "the solution")
+    cases = {case.name: case for case in catalog.cases()}
+    students = {"solution": solved, "blank": blank}
+    students.update({cases[name].student: fill(solved, cases[name].program, name) for name in DEMO_CASES})
+    for student, nb in students.items():
+        submit(scratch, student, nb)
+    print(f"Autograding {len(students)} example students with nbgrader ...")
+    results = autograde(scratch, students)
+    scratch.run("generate_feedback")
+    print()
+    print(table(results))
+    print()
+    print(f"Done in {time.monotonic() - started:.0f} s. Autograded notebooks: {scratch.root / 'autograded'}; "
+          f"feedback: {scratch.root / 'feedback'}")
+
+
+def check_release(args):
+    """Fail if the committed release differs from what nbgrader generates now, or leaks a solution."""
+    course = Course(args.course)
+    problems = [f"release/{course.assignment}/{path}" for path in release.stale_files(course)]
+    problems += [f"{path}: contains '{marker}'" for path, marker in release.leaks(course.release)]
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"Regenerate it: nbgrader generate_assignment {course.assignment} --force", file=sys.stderr)
+        return 1
+    print(f"release/{course.assignment} matches source/{course.assignment} and holds no solution or hidden test.")
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="nnkit", description=__doc__)
+    parser.add_argument("--course", default=".", help="the course directory (default: the current one)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("demo", help=demo.__doc__)
+    run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
+    run.set_defaults(action=demo)
+    commands.add_parser("check-release", help=check_release.__doc__).set_defaults(action=check_release)
+    args = parser.parse_args(argv)
+    try:
+        return args.action(args) or 0
+    except (CourseError, SubmissionError, CatalogError) as error:
+        print(f"nnkit: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Autograde submissions with nbgrader and read the grades back from its gradebook."""
+from dataclasses import dataclass, field
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+
+from .course import CourseError
+
+
+@dataclass
+class Grades:
+    """One student's autograded result: points per grade cell, in notebook order."""
+    student: str
+    cells: dict = field(default_factory=dict)  # grade_id -> (score, max_score)
+
+    @property
+    def score(self):
+        return sum(score for score, _ in self.cells.values())
+
+    @property
+    def max_score(self):
+        return sum(most for _, most in self.cells.values())
+
+    @property
+    def failed(self):
+        """grade_ids that lost points."""
+        return [grade_id for grade_id, (score, most) in self.cells.items() if score < most]
+
+
+def submit(course, student, nb):
+    """Place a notebook as the student's submission, never overwriting one that is there."""
+    path = course.submitted(student) / f"{course.assignment}.ipynb"
+    if path.exists():
+        raise CourseError(f"{path}: a submission is already there; it is never overwritten. "
+                          "Move it away first if it should be replaced.")
+    path.parent.mkdir(parents=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def autograde(course, students):
+    """nbgrader autograde for each student, then their grades, read from the gradebook."""
+    for student in students:
+        course.run("autograde", student)
+    return [grades(course, student) for student in students]
+
+
+def grades(course, student):
+    coursedir = course.api().coursedir
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        try:
+            notebook = gradebook.find_submission_notebook(course.assignment, course.assignment, student)
+        except MissingEntry:
+            raise CourseError(f"{student}: no autograded submission of {course.assignment} in the gradebook; "
+                              "run autograde for this student first.") from None
+        order = {cell.name: index for index, cell in enumerate(notebook.notebook.grade_cells)}
+        cells = sorted(notebook.grades, key=lambda grade: order.get(grade.name, len(order)))
+        return Grades(student, {grade.name: (grade.score, grade.max_score) for grade in cells
+                                if grade.cell_type == "code"})
+
+
+def table(results):
+    """The grade table: one row per student with the score and the cells that lost points."""
+    width = max([len("student")] + [len(result.student) for result in results])
+    lines = [f"{'student':{width}}  {'score':>11}  lost points on"]
+    for result in results:
+        lost = ", ".join(result.failed) or "-"
+        lines.append(f"{result.student:{width}}  {result.score:5g} / {result.max_score:<3g}  {lost}")
+    return "\n".join(lines)

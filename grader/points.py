@@ -1,0 +1,31 @@
+"""Show each test cell's points to students, read from the cell's nbgrader metadata.
+
+Points are stated once, in the metadata; at release time this preprocessor writes them
+into the test cell's opening docstring ("... (2 points)"). It runs before nbgrader saves
+the cells to the gradebook, so autograde restores the same text.
+"""
+import re
+
+from nbgrader.preprocessors import NbGraderPreprocessor
+from nbgrader.utils import is_grade
+
+DOCSTRING = re.compile(r'\A"""(?P<text>.*?)(?P<stop>\.?)"""')
+
+
+def points_label(points):
+    points = float(points)
+    number = int(points) if points.is_integer() else points
+    return f"{number} point" if points == 1 else f"{number} points"
+
+
+class ShowPoints(NbGraderPreprocessor):
+    """Append "(N points)" to the opening docstring of every graded code cell."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code" and is_grade(cell):
+            label = points_label(cell.metadata.nbgrader["points"])
+            cell.source, found = DOCSTRING.subn(rf'"""\g<text> ({label})\g<stop>"""', cell.source, count=1)
+            if not found:
+                self.log.warning("Test cell %s has no opening one-line docstring to show its points in.",
+                                 cell.metadata.nbgrader["grade_id"])
+        return cell, resources
