@@ -9,7 +9,8 @@ from . import call, expect, expect_dict, expect_shape
 from ..reference import PARAMETER_NAMES, parameter_shapes
 
 SIZES = [(2, 4, 1), (3, 7, 2), (5, 1, 1)]
-LARGE = (40, 50, 3)  # enough entries for the spread of W to be measured reliably
+MEASURED = [(2, 4, 1), (40, 50, 3)]  # the flower's network, and a wide one: "small" must hold for both
+DRAWS = 30  # draws pooled per size, so the typical size of W is measured reliably even for a 4 x 2 W1
 SMALL_SCALE = 0.15  # a root-mean-square |W| above this is not "small" (0.01 and 0.05 pass, 1 fails)
 
 
@@ -40,14 +41,15 @@ def biases_start_at_zero(initialize_parameters):
 
 
 def weights_are_small(initialize_parameters):
-    """W1 and W2 are small, so tanh and sigmoid start on their steep middle, not their flat tails."""
-    parameters = _initialize(initialize_parameters, LARGE, seed=3)
-    for name in ("W1", "W2"):
-        spread = float(np.sqrt(np.mean(parameters[name] ** 2)))
-        expect(spread <= SMALL_SCALE,
-               f"initialize_parameters: the entries of {name} are typically {spread:.3g} in size; small "
-               "means on the scale of 0.01. Large weights make |Z| large, where tanh and sigmoid are flat "
-               "and their slope is near 0, so gradient descent learns very slowly.")
+    """W1 and W2 are small for any layer sizes, so tanh and sigmoid start on their steep middle, not their flat tails."""
+    for sizes in MEASURED:
+        draws = [_initialize(initialize_parameters, sizes, seed) for seed in range(DRAWS)]
+        for name in ("W1", "W2"):
+            spread = float(np.sqrt(np.mean([draw[name] ** 2 for draw in draws])))
+            expect(spread <= SMALL_SCALE,
+                   f"initialize_parameters{sizes}: the entries of {name} are typically {spread:.3g} in size; small "
+                   "means on the scale of 0.01. Large weights make |Z| large, where tanh and sigmoid are flat "
+                   "and their slope is near 0, so gradient descent learns very slowly.")
 
 
 def weights_change_with_seed(initialize_parameters):
@@ -82,7 +84,8 @@ def hidden_units_differ(initialize_parameters):
 def weights_are_not_constant(initialize_parameters):
     """W1 and W2 each hold different values, not one number repeated."""
     parameters = _initialize(initialize_parameters, (3, 6, 2), seed=14)
+    why = {"W1": "A constant W1 is symmetric: every hidden unit computes the same function.",
+           "W2": "Draw W2 at random too, like W1: only the biases start at a constant (zero)."}
     for name in ("W1", "W2"):
         expect(np.ptp(parameters[name]) > 0,
-               f"initialize_parameters: every entry of {name} is {parameters[name].flat[0]:.3g}. A constant start "
-               "is symmetric: every hidden unit computes the same function. Draw the weights at random.")
+               f"initialize_parameters: every entry of {name} is {parameters[name].flat[0]:.3g}. {why[name]}")

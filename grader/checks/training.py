@@ -1,7 +1,8 @@
 """Checks of nn_model(X, Y, n_h, num_iterations=10000, print_cost=False) -> parameters.
 
-nn_model is graded as a loop over the student's own pieces, so a mistake in (say)
-backward_propagation costs points there and not again here.
+nn_model is graded as a loop over the student's own pieces: it passes if it composes
+them right, whatever their values, so a wrong gradient costs points in backward's cells,
+not again here. Pieces that crash or return the wrong shapes still stop the loop.
 """
 import numpy as np
 

@@ -1,0 +1,10 @@
+"""Sums the loss over the examples but forgets to divide by m."""
+import numpy as np
+
+FAILS = ["cost_value"]
+
+
+def compute_cost(A2, Y):
+    logprobs = Y * np.log(A2) + (1 - Y) * np.log(1 - A2)
+    cost = -np.sum(logprobs)
+    return float(cost)

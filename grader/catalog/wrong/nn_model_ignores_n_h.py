@@ -1,0 +1,16 @@
+"""Takes n_h from layer_sizes, overwriting the n_h argument, so the hidden layer always has 4 units."""
+import numpy as np
+
+FAILS = ["nn_model_hidden_size", "nn_model_loop"]
+
+
+def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
+    n_x, n_h, n_y = layer_sizes(X, Y)
+    parameters = initialize_parameters(n_x, n_h, n_y)
+    for i in range(num_iterations):
+        A2, cache = forward_propagation(X, parameters)
+        grads = backward_propagation(parameters, cache, X, Y)
+        parameters = update_parameters(parameters, grads)
+        if print_cost and i % 1000 == 0:
+            print("Cost after iteration %i: %f" % (i, compute_cost(A2, Y)))
+    return parameters
