@@ -30,24 +30,32 @@ def _flower():
 
 
 @contextlib.contextmanager
-def _starting_from(nn_model, parameters):
-    """nn_model looks initialize_parameters up in the notebook's namespace: point it at `parameters` meanwhile."""
+def _starting_from(nn_model, start_function):
+    """nn_model looks initialize_parameters up in the notebook's namespace: put start_function there meanwhile."""
     namespace = nn_model.__globals__
     theirs = namespace.get("initialize_parameters")
-    namespace["initialize_parameters"] = lambda n_x, n_h, n_y: {k: v.copy() for k, v in parameters.items()}
+    namespace["initialize_parameters"] = start_function
     try:
         yield
     finally:
         namespace["initialize_parameters"] = theirs
 
 
-def _trained(nn_model, parameters, X, Y):
-    """As the notebook's train_from: nn_model from `parameters` (0 iterations), then resumed every EVERY iterations."""
+def _trained(nn_model, first, X, Y, seed=0):
+    """As the notebook's train_from: seed, nn_model from the start function `first` (0 iterations), then
+    resumed from its last parameters every EVERY iterations."""
+    np.random.seed(seed)
+    start_function = first
     for iterations in [0] + [EVERY] * (ITERATIONS // EVERY):
-        with _starting_from(nn_model, parameters):
+        with _starting_from(nn_model, start_function):
             parameters = expect_dict(call(nn_model, X, Y, 4, num_iterations=iterations), PARAMETER_NAMES,
                                      "nn_model's result")
+        start_function = lambda n_x, n_h, n_y, resume=parameters: {k: np.copy(v) for k, v in resume.items()}
     return parameters
+
+
+def _random_start(scale):
+    return lambda n_x, n_h, n_y: start(n_x, n_h, n_y, scale)
 
 
 def _accuracy(forward_propagation, parameters, X, Y):
@@ -57,17 +65,17 @@ def _accuracy(forward_propagation, parameters, X, Y):
 
 
 def _mean_accuracy(nn_model, forward_propagation, scale, X, Y):
-    return float(np.mean([_accuracy(forward_propagation, _trained(nn_model, start(2, 4, 1, scale, seed), X, Y), X, Y)
+    return float(np.mean([_accuracy(forward_propagation, _trained(nn_model, _random_start(scale), X, Y, seed), X, Y)
                           for seed in SEEDS]))
 
 
 def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation):
     """From all zeros, or all weights equal, the rows of W1 stay equal through training; from zeros, accuracy stays near chance."""
     X, Y = _flower()
-    zeros = start(2, 4, 1, weight_scale=0.0)
-    constant = {**zeros, "W1": np.full((4, 2), 0.5), "W2": np.full((1, 4), 0.5)}
-    trained = {name: _trained(nn_model, parameters, X, Y) for name, parameters in [("all-zero", zeros),
-                                                                                 ("all-0.5", constant)]}
+    def constant(n_x, n_h, n_y):
+        return {**start(n_x, n_h, n_y, 0.0), "W1": np.full((n_h, n_x), 0.5), "W2": np.full((n_y, n_h), 0.5)}
+
+    trained = {"all-zero": _trained(nn_model, _random_start(0.0), X, Y), "all-0.5": _trained(nn_model, constant, X, Y)}
     for name, parameters in trained.items():
         W1 = np.asarray(parameters["W1"], dtype=float)
         expect(np.allclose(W1, W1[0]),
