@@ -3,7 +3,10 @@ import argparse
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
+
+from sqlalchemy.exc import SAWarning
 
 from . import catalog, release
 from .catalog import CatalogError
@@ -57,6 +60,9 @@ def check_release(args):
 
 
 def main(argv=None):
+    # nbgrader's gradebook code trips SQLAlchemy 2's autoflush warnings on every autograde; they say nothing
+    # about the submissions, and would bury the grade table.
+    warnings.filterwarnings("ignore", category=SAWarning)
     parser = argparse.ArgumentParser(prog="nnkit", description=__doc__)
     parser.add_argument("--course", default=".", help="the course directory (default: the current one)")
     commands = parser.add_subparsers(dest="command", required=True)

@@ -34,7 +34,7 @@ def test_a_mistake_fails_exactly_the_cells_the_catalog_names(case, solved_nb, hi
 
 def test_the_catalog_names_only_real_grade_cells(hidden_cells):
     for case in WRONG:
-        assert case.fails <= set(hidden_cells), f"{case.name} names unknown grade cells {case.fails - set(hidden_cells)}"
+        assert case.fails <= set(hidden_cells), f"{case.name} names unknown cells {case.fails - set(hidden_cells)}"
 
 
 def test_every_graded_function_has_a_mistake_in_the_catalog(release_nb):

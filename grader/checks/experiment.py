@@ -70,7 +70,7 @@ def _mean_accuracy(nn_model, forward_propagation, scale, X, Y):
 
 
 def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation):
-    """From all zeros, or all weights equal, the rows of W1 stay equal through training; from zeros, accuracy stays near chance."""
+    """From all zeros, or all weights equal, the rows of W1 stay equal; from zeros, accuracy stays near chance."""
     X, Y = _flower()
     def constant(n_x, n_h, n_y):
         return {**start(n_x, n_h, n_y, 0.0), "W1": np.full((n_h, n_x), 0.5), "W2": np.full((n_y, n_h), 0.5)}
@@ -98,7 +98,7 @@ def large_start_learns_slower(nn_model, forward_propagation):
 
 
 def small_random_start_trains(nn_model, forward_propagation):
-    """From randn * 0.01, 500 iterations with n_h = 4 reach about 90% training accuracy on the flower, on average over 4 seeds."""
+    """From randn * 0.01, 500 iterations with n_h = 4 reach about 90% mean training accuracy on the flower."""
     X, Y = _flower()
     score = _mean_accuracy(nn_model, forward_propagation, SMALL, X, Y)
     expect(score >= TRAINED_ACCURACY,

@@ -41,7 +41,7 @@ def biases_start_at_zero(initialize_parameters):
 
 
 def weights_are_small(initialize_parameters):
-    """W1 and W2 are small for any layer sizes, so tanh and sigmoid start on their steep middle, not their flat tails."""
+    """W1 and W2 are small for any layer sizes, so tanh and sigmoid start on their steep middle."""
     for sizes in MEASURED:
         draws = [_initialize(initialize_parameters, sizes, seed) for seed in range(DRAWS)]
         for name in ("W1", "W2"):

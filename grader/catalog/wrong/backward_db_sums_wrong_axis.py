@@ -1,7 +1,14 @@
 """Sums dZ over axis=0 (the units) instead of axis=1 (the examples) for db1 and db2."""
 import numpy as np
 
-FAILS = ["backward_shapes", "backward_gradient_check", "nn_model_hidden_size", "nn_model_loop", "experiment_symmetric_start", "experiment_large_start"]
+FAILS = [
+    "backward_shapes",
+    "backward_gradient_check",
+    "nn_model_hidden_size",
+    "nn_model_loop",
+    "experiment_symmetric_start",
+    "experiment_large_start",
+]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -1,8 +1,15 @@
 """Sums db over the examples without keepdims=True, so db1 is 1-D (n_h,) and broadcasts b1 to (n_h, n_h) in the update."""
 import numpy as np
 
-FAILS = ["backward_shapes", "backward_gradient_check", "nn_model_hidden_size", "nn_model_loop",
-         "experiment_symmetric_start", "experiment_large_start", "experiment_small_start"]
+FAILS = [
+    "backward_shapes",
+    "backward_gradient_check",
+    "nn_model_hidden_size",
+    "nn_model_loop",
+    "experiment_symmetric_start",
+    "experiment_large_start",
+    "experiment_small_start",
+]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -1,7 +1,13 @@
 """Divides the output by its sum over all examples (a softmax over the batch) instead of applying the sigmoid."""
 import numpy as np
 
-FAILS = ["forward_values", "predict_labels", "experiment_symmetric_start", "experiment_large_start", "experiment_small_start"]
+FAILS = [
+    "forward_values",
+    "predict_labels",
+    "experiment_symmetric_start",
+    "experiment_large_start",
+    "experiment_small_start",
+]
 
 
 def forward_propagation(X, parameters):

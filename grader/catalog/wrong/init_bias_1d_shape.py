@@ -1,8 +1,14 @@
 """Makes the biases 1-D (b1 = np.zeros(n_h)), shape (n_h,) instead of the column (n_h, 1)."""
 import numpy as np
 
-FAILS = ["init_shapes", "init_biases_zero", "init_weights_small", "init_weights_random",
-         "nn_model_hidden_size", "nn_model_loop"]
+FAILS = [
+    "init_shapes",
+    "init_biases_zero",
+    "init_weights_small",
+    "init_weights_random",
+    "nn_model_hidden_size",
+    "nn_model_loop",
+]
 
 
 def initialize_parameters(n_x, n_h, n_y):

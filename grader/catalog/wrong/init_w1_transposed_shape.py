@@ -1,8 +1,14 @@
 """Gives W1 the wrong shape, (n_x, n_h) instead of (n_h, n_x), swapping the arguments of randn."""
 import numpy as np
 
-FAILS = ["init_shapes", "init_biases_zero", "init_weights_small", "init_weights_random",
-         "nn_model_hidden_size", "nn_model_loop"]
+FAILS = [
+    "init_shapes",
+    "init_biases_zero",
+    "init_weights_small",
+    "init_weights_random",
+    "nn_model_hidden_size",
+    "nn_model_loop",
+]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -1,7 +1,14 @@
 """Reads n_x and n_y off the columns (X.shape[1]), which is the number of examples m."""
 import numpy as np
 
-FAILS = ["layer_sizes_reads_shapes", "nn_model_hidden_size", "nn_model_loop", "experiment_symmetric_start", "experiment_large_start", "experiment_small_start"]
+FAILS = [
+    "layer_sizes_reads_shapes",
+    "nn_model_hidden_size",
+    "nn_model_loop",
+    "experiment_symmetric_start",
+    "experiment_large_start",
+    "experiment_small_start",
+]
 
 
 def layer_sizes(X, Y):
