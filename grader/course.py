@@ -1,4 +1,5 @@
 """The course directory: where nbgrader keeps each thing, and nbgrader's API bound to it."""
+import functools
 import os
 import shutil
 import sys
@@ -65,6 +66,7 @@ class Course:
         shutil.copy(self.root / CONFIG_FILE, into / CONFIG_FILE)
         return Course(into, self.assignment)
 
+    @functools.cached_property
     def api(self):
         """nbgrader's own API, configured from this course's nbgrader_config.py."""
         # nbgrader runs its `alembic` executable by name: make this environment's bin/ findable
@@ -78,7 +80,7 @@ class Course:
 
     def run(self, action, *args, **kwargs):
         """Call an nbgrader API action; raise CourseError with nbgrader's own error if it fails."""
-        result = getattr(self.api(), action)(self.assignment, *args, **kwargs)
+        result = getattr(self.api, action)(self.assignment, *args, **kwargs)
         if not result["success"]:
             raise CourseError(f"nbgrader {action} failed for {self.assignment} in {self.root}:\n"
                               f"{result.get('error') or result.get('log')}")

@@ -46,7 +46,7 @@ def autograde(course, students):
 
 
 def grades(course, student):
-    coursedir = course.api().coursedir
+    coursedir = course.api.coursedir
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         try:
             notebook = gradebook.find_submission_notebook(course.assignment, course.assignment, student)

@@ -62,6 +62,18 @@ def call(function, *args, **kwargs):
         raise CheckFailed(f"{function.__name__} raised {type(error).__name__}: {error}") from None
 
 
+@contextlib.contextmanager
+def substituted(function, name, replacement):
+    """Meanwhile, `function` finds `replacement` when it looks up the global `name` (as notebook code does)."""
+    namespace = function.__globals__
+    original = namespace.get(name)
+    namespace[name] = replacement
+    try:
+        yield
+    finally:
+        namespace[name] = original
+
+
 def expect(condition, message):
     if not condition:
         raise CheckFailed(message)

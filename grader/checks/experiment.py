@@ -6,11 +6,9 @@ start trains to about 90% accuracy. The starts are fixed here, not the student's
 initialize_parameters, so a mistake there costs points in its own cells only. Each
 check asks at least what the notebook's visible test asks, on the same runs.
 """
-import contextlib
-
 import numpy as np
 
-from . import call, expect, expect_dict
+from . import call, expect, expect_dict, substituted
 from ..reference import PARAMETER_NAMES, start
 
 ITERATIONS, EVERY = 500, 50  # as in the notebook's experiment
@@ -29,25 +27,13 @@ def _flower():
     return load_flower()
 
 
-@contextlib.contextmanager
-def _starting_from(nn_model, start_function):
-    """nn_model looks initialize_parameters up in the notebook's namespace: put start_function there meanwhile."""
-    namespace = nn_model.__globals__
-    theirs = namespace.get("initialize_parameters")
-    namespace["initialize_parameters"] = start_function
-    try:
-        yield
-    finally:
-        namespace["initialize_parameters"] = theirs
-
-
 def _trained(nn_model, first, X, Y, seed=0):
     """As the notebook's train_from: seed, nn_model from the start function `first` (0 iterations), then
     resumed from its last parameters every EVERY iterations."""
     np.random.seed(seed)
     start_function = first
     for iterations in [0] + [EVERY] * (ITERATIONS // EVERY):
-        with _starting_from(nn_model, start_function):
+        with substituted(nn_model, "initialize_parameters", start_function):
             parameters = expect_dict(call(nn_model, X, Y, 4, num_iterations=iterations), PARAMETER_NAMES,
                                      "nn_model's result")
         start_function = lambda n_x, n_h, n_y, resume=parameters: {k: np.copy(v) for k, v in resume.items()}

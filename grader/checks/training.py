@@ -6,8 +6,8 @@ not again here. Pieces that crash or return the wrong shapes still stop the loop
 """
 import numpy as np
 
-from . import call, close, expect, expect_dict, expect_shape
-from ..reference import PARAMETER_NAMES, parameter_shapes
+from . import call, close, expect, expect_dict, expect_shape, substituted
+from ..reference import PARAMETER_NAMES, parameter_shapes, random_parameters
 
 LEARNING_RATE = 1.2
 
@@ -35,17 +35,25 @@ def uses_the_hidden_layer_size_given(nn_model):
         _trained(nn_model, X, Y, n_h, num_iterations=2)
 
 
-def starts_from_initialize_parameters(nn_model, initialize_parameters):
-    """With num_iterations=0, nn_model returns initialize_parameters' start, drawn under the caller's seed."""
+def starts_from_initialize_parameters(nn_model):
+    """nn_model asks initialize_parameters for (n_x, n_h, n_y), and with num_iterations=0 returns that start untouched."""
     X, Y = _data(71)
-    start = _trained(nn_model, X, Y, 3, num_iterations=0)
-    np.random.seed(5)
-    expected = call(initialize_parameters, 2, 3, 1)
+    given = random_parameters(np.random.default_rng(71), 2, 3, 1, scale=0.1)
+    asked = []
+
+    def recording_start(n_x, n_h, n_y):
+        asked.append((n_x, n_h, n_y))
+        return {name: value.copy() for name, value in given.items()}
+
+    with substituted(nn_model, "initialize_parameters", recording_start):
+        start = _trained(nn_model, X, Y, 3, num_iterations=0)
+    expect(asked and set(asked) == {(2, 3, 1)},
+           f"nn_model(X, Y, n_h=3), with X of shape {X.shape} and Y of shape {Y.shape}, called initialize_parameters "
+           f"with {asked or 'nothing'}; it should start from initialize_parameters(n_x, n_h, n_y) = (2, 3, 1).")
     for name in PARAMETER_NAMES:
-        expect(close(start[name], expected[name]),
-               f"nn_model(..., num_iterations=0)['{name}'] is not what initialize_parameters(n_x, n_h, n_y) "
-               "returns under the same np.random seed. nn_model should start from initialize_parameters "
-               "(and leave the seeding to its caller), then take num_iterations steps.")
+        expect(close(start[name], given[name]),
+               f"nn_model(..., num_iterations=0)['{name}'] is not the start initialize_parameters returned: "
+               "with no iterations, nn_model should return its start untouched.")
 
 
 def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagation, update_parameters):

@@ -1,7 +1,5 @@
-"""Calls np.random.seed(3) at the top of nn_model, overriding the caller's seed."""
+"""Calls np.random.seed(3) at the top of nn_model, as some course templates do, and prints with %-formatting."""
 import numpy as np
-
-FAILS = ["nn_model_loop"]
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):
