@@ -51,16 +51,6 @@ def parameters_cost(parameters, X, Y):
     return cost(forward(X, parameters)["A2"], Y)
 
 
-def gradients(parameters, X, Y):
-    """Back-propagation, from the lesson's equations."""
-    m = X.shape[1]
-    cache = forward(X, parameters)
-    dZ2 = cache["A2"] - Y
-    dZ1 = (parameters["W2"].T @ dZ2) * (1 - cache["A1"] ** 2)
-    return {"dW1": dZ1 @ X.T / m, "db1": dZ1.sum(axis=1, keepdims=True) / m,
-            "dW2": dZ2 @ cache["A1"].T / m, "db2": dZ2.sum(axis=1, keepdims=True) / m}
-
-
 def numerical_gradients(parameters, X, Y, eps=1e-6):
     """Central finite differences of the cost, one parameter entry at a time."""
     grads = {}
@@ -81,7 +71,3 @@ def step(parameters, grads, learning_rate):
     """One step of gradient descent."""
     return {name: parameters[name] - learning_rate * grads["d" + name] for name in PARAMETER_NAMES}
 
-
-def accuracy(parameters, X, Y):
-    """Share of examples whose prediction (A2 > 0.5) equals the label."""
-    return float(np.mean((forward(X, parameters)["A2"] > 0.5) == Y))
