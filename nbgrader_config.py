@@ -14,6 +14,9 @@ c.CourseDirectory.assignment_id = "shallow_nn"
 # Students see each test cell's points, read from its metadata (stated nowhere else).
 c.GenerateAssignment.preprocessors = [ShowPoints, *GenerateAssignment.class_traits()["preprocessors"].default()]
 
+# A test cell a student deleted is put back and graded, instead of silently scoring 0.
+c.OverwriteCells.add_missing_cells = True
+
 # The slowest cell (training for 10000 iterations) takes under 1 s here; 60 s leaves room for a
 # slow grading machine, and an endless loop in a submission still ends.
 c.Execute.timeout = 60

@@ -3,6 +3,7 @@
 The solution earns full marks, the unfilled release zero, every right variant in the
 catalog full marks, and every mistake loses points on exactly the cells the catalog names.
 """
+import copy
 import csv
 import subprocess
 import sys
@@ -13,9 +14,10 @@ import pytest
 from grader import release
 from grader.cli import main
 from grader.grading import autograde, submit
-from grader.submissions import fill
+from grader.submissions import fill, nbgrader_meta
 
 pytestmark = pytest.mark.slow
+DELETED = "init_weights_random"
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +29,9 @@ def scratch(course, tmp_path_factory):
 @pytest.fixture(scope="module")
 def graded(scratch, solved_nb, release_nb, cases):
     """Every catalog case, the solution and the blank release, autograded once: grades by student."""
-    submissions = {"solution": solved_nb, "blank": release_nb}
+    careless = copy.deepcopy(solved_nb)  # right answers, but a test cell deleted
+    careless.cells = [cell for cell in careless.cells if nbgrader_meta(cell).get("grade_id") != DELETED]
+    submissions = {"solution": solved_nb, "blank": release_nb, "careless": careless}
     submissions.update({case.student: fill(solved_nb, case.program, case.name) for case in cases})
     for student, nb in submissions.items():
         submit(scratch, student, nb)
@@ -37,6 +41,11 @@ def graded(scratch, solved_nb, release_nb, cases):
 def test_the_solution_earns_full_marks(graded):
     solution = graded["solution"]
     assert solution.failed == [] and solution.score == solution.max_score > 0
+
+
+def test_a_deleted_test_cell_is_put_back_and_graded(graded):
+    careless = graded["careless"]
+    assert DELETED in careless.cells and careless.score == careless.max_score == graded["solution"].max_score
 
 
 def test_the_unfilled_release_earns_zero(graded):
