@@ -35,7 +35,7 @@ def test_no_line_of_a_hidden_test_reaches_the_release(hidden_cells, release_nb):
 
 def test_every_solution_cell_keeps_signature_and_docstring_and_clears_the_body(source_nb, release_nb):
     """The release's solution cells hold nothing of the solution: exactly what precedes it, then nbgrader's stub."""
-    for source, released in zip(solution_cells(source_nb), solution_cells(release_nb)):
+    for source, released in zip(solution_cells(source_nb), solution_cells(release_nb), strict=True):
         kept = source.source.split("### BEGIN SOLUTION")[0]
         assert released.source == kept + "# YOUR CODE HERE\n    raise NotImplementedError()"
 

@@ -1,5 +1,4 @@
 """Reads n_x and n_y off the columns (X.shape[1]), which is the number of examples m."""
-import numpy as np
 
 FAILS = [
     "layer_sizes_reads_shapes",

@@ -1,5 +1,4 @@
 """Calls update_parameters(parameters, grads) without assigning its result, so the parameters never change."""
-import numpy as np
 
 FAILS = ["nn_model_loop", "experiment_small_start"]
 

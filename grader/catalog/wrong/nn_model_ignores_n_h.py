@@ -1,5 +1,4 @@
 """Takes n_h from layer_sizes, overwriting the n_h argument, so the hidden layer always has 4 units."""
-import numpy as np
 
 FAILS = ["nn_model_hidden_size", "nn_model_loop"]
 

@@ -1,5 +1,4 @@
 """Returns the output probabilities A2 themselves instead of thresholding them into labels."""
-import numpy as np
 
 FAILS = ["predict_labels"]
 

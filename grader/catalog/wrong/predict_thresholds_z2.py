@@ -1,5 +1,4 @@
 """Thresholds Z2 (the output before the sigmoid) at 0.5 instead of A2."""
-import numpy as np
 
 FAILS = ["predict_labels"]
 

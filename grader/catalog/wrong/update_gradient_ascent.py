@@ -1,5 +1,4 @@
 """Adds the gradient instead of subtracting it (W = W + learning_rate * dW): gradient ascent."""
-import numpy as np
 
 FAILS = ["update_step", "experiment_large_start", "experiment_small_start"]
 

@@ -1,5 +1,4 @@
 """Hard-codes the step size 1.2 in the update instead of using the learning_rate argument."""
-import numpy as np
 
 FAILS = ["update_step"]
 
