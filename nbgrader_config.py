@@ -8,9 +8,6 @@ c = get_config()  # noqa: F821 (nbgrader provides it)
 # Names the course in the gradebook.
 c.CourseDirectory.course_id = "shallow_nn_course"
 
-# The course's one assignment: nbgrader commands work on it when none is named.
-c.CourseDirectory.assignment_id = "shallow_nn"
-
 # Students see each test cell's points, read from its metadata (stated nowhere else).
 c.GenerateAssignment.preprocessors = [ShowPoints, *GenerateAssignment.class_traits()["preprocessors"].default()]
 

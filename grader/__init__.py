@@ -4,9 +4,12 @@
 - points: shows each test cell's points (from its metadata) in the student release
 - release: generates the release with nbgrader, checks the committed one is current and leak-free
 - submissions: builds submissions from code, filling solution cells by function name
-- catalog: known right and wrong submissions, and the grade cells each wrong one must fail
-- grading: autogrades with nbgrader and reads the grades from its gradebook
+- catalog: known right and wrong submissions, the grade cells each wrong one must fail, and its diagnosis
+- grading: autogrades with nbgrader and reads the grades and messages back
+- pool: autogrades many submissions at once, in worker processes with private course copies
+- accuracy: grades the whole catalog and holds each case against its label (`nnkit accuracy`)
 - checks: the hidden checks, one module per graded function (checks.verify runs them)
+- diagnosis: names the likely mistake when a check fails, by replaying its calls through the catalog
 - reference: the network's math, computed independently, for the checks to compare against
 - cli: the `nnkit` command
 """

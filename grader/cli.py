@@ -3,12 +3,9 @@ import argparse
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 
-from sqlalchemy.exc import SAWarning
-
-from . import catalog, release
+from . import accuracy, catalog, release
 from .catalog import CatalogError
 from .course import Course, CourseError
 from .grading import autograde, submit, table
@@ -22,9 +19,7 @@ DEMO_CASES = ("right/dot_and_normal_draws", "wrong/init_all_zeros", "wrong/init_
 def demo(args):
     """Release the assignment, autograde a few example students in a scratch course, print the grade table."""
     course = Course(args.course)
-    into = Path(args.into or tempfile.mkdtemp(prefix="nnkit-demo-"))
-    if into.exists() and any(into.iterdir()):
-        raise CourseError(f"{into}: not empty; give --into a new or empty folder.")
+    into = _scratch_folder(args.into, "nnkit-demo-")
     started = time.monotonic()
     print(f"Generating the release with nbgrader in a scratch course at {into} ...")
     scratch = release.generate(course, into)
@@ -45,6 +40,24 @@ def demo(args):
           f"feedback: {scratch.root / 'feedback'}")
 
 
+def accuracy_report(args):
+    """Autograde the catalog with nbgrader in a scratch course, in parallel; print each case against its label."""
+    course = Course(args.course)
+    into = _scratch_folder(args.into, "nnkit-accuracy-")
+    known = {case.name: case for case in catalog.cases()}
+    unknown = [name for name in args.cases if name not in known]
+    if unknown:
+        raise CatalogError(f"not in the catalog: {', '.join(unknown)}; cases are named like wrong/init_all_zeros.")
+    cases = [known[name] for name in args.cases] or list(known.values())
+    print(f"Autograding {len(cases)} catalog cases with nbgrader in a scratch course at {into} ...")
+    measurement = accuracy.measure(course, into, cases, args.jobs)
+    print()
+    print(accuracy.table(measurement))
+    print()
+    print(accuracy.totals(measurement))
+    return 1 if measurement.mismatches else 0
+
+
 def check_release(args):
     """Fail if the committed release differs from what nbgrader generates now, or leaks a solution."""
     course = Course(args.course)
@@ -59,16 +72,25 @@ def check_release(args):
     return 0
 
 
+def _scratch_folder(into, prefix):
+    into = Path(into or tempfile.mkdtemp(prefix=prefix))
+    if into.exists() and any(into.iterdir()):
+        raise CourseError(f"{into}: not empty; give --into a new or empty folder.")
+    return into
+
+
 def main(argv=None):
-    # nbgrader's gradebook code trips SQLAlchemy 2's autoflush warnings on every autograde; they say nothing
-    # about the submissions, and would bury the grade table.
-    warnings.filterwarnings("ignore", category=SAWarning)
     parser = argparse.ArgumentParser(prog="nnkit", description=__doc__)
     parser.add_argument("--course", default=".", help="the course directory (default: the current one)")
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("demo", help=demo.__doc__)
     run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
     run.set_defaults(action=demo)
+    run = commands.add_parser("accuracy", help=accuracy_report.__doc__)
+    run.add_argument("cases", nargs="*", help="catalog cases to grade, e.g. wrong/init_all_zeros (default: all)")
+    run.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
+    run.set_defaults(action=accuracy_report)
     commands.add_parser("check-release", help=check_release.__doc__).set_defaults(action=check_release)
     args = parser.parse_args(argv)
     try:

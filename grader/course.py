@@ -3,10 +3,12 @@ import functools
 import os
 import shutil
 import sys
+import warnings
 from pathlib import Path
 
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
+from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
 
 ASSIGNMENT = "shallow_nn"
@@ -72,6 +74,9 @@ class Course:
         # nbgrader runs its `alembic` executable by name: make this environment's bin/ findable
         # even when the virtual environment was not activated.
         bin_dir = str(Path(sys.executable).parent)
+        # nbgrader's gradebook code trips SQLAlchemy 2's autoflush warnings on every autograde; they say nothing
+        # about the submissions, and would bury the kit's output.
+        warnings.filterwarnings("ignore", category=SAWarning)
         if bin_dir not in os.environ.get("PATH", "").split(os.pathsep):
             os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
         config = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()

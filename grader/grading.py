@@ -1,10 +1,12 @@
 """Autograde submissions with nbgrader and read the grades back from its gradebook."""
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 
 from .course import CourseError
+from .submissions import nbgrader_meta
 
 
 @dataclass
@@ -12,6 +14,8 @@ class Grades:
     """One student's autograded result: points per grade cell, in notebook order."""
     student: str
     cells: dict = field(default_factory=dict)  # grade_id -> (score, max_score)
+    messages: dict = field(default_factory=dict)  # grade_id -> the error its test cell ended with
+    course: Path = None  # the course it was autograded in
 
     @property
     def score(self):
@@ -55,8 +59,16 @@ def grades(course, student):
                               "run autograde for this student first.") from None
         order = {cell.name: index for index, cell in enumerate(notebook.notebook.grade_cells)}
         cells = sorted(notebook.grades, key=lambda grade: order.get(grade.name, len(order)))
-        return Grades(student, {grade.name: (grade.score, grade.max_score) for grade in cells
-                                if grade.cell_type == "code"})
+        scores = {grade.name: (grade.score, grade.max_score) for grade in cells if grade.cell_type == "code"}
+    return Grades(student, scores, messages(course, student), course.root)
+
+
+def messages(course, student):
+    """grade_id -> "ErrorName: message" for each test cell that ended in an error in the autograded notebook."""
+    nb = nbformat.read(str(course.autograded(student) / f"{course.assignment}.ipynb"), as_version=4)
+    return {cell.metadata.nbgrader["grade_id"]: f"{output.ename}: {output.evalue}"
+            for cell in nb.cells if nbgrader_meta(cell).get("grade")
+            for output in cell.get("outputs", []) if output.output_type == "error"}
 
 
 def table(results):

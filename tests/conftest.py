@@ -7,7 +7,8 @@ import pytest
 
 from grader import catalog
 from grader.course import Course
-from grader.submissions import fill, hidden_tests, read_notebook, solution_program, grade_cells
+from grader.submissions import (defined_functions, fill, grade_cells, hidden_tests, read_notebook, solution_cells,
+                                solution_program)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,6 +35,12 @@ def solved_nb(release_nb, source_nb):
 
 
 @pytest.fixture(scope="session")
+def graded_functions(release_nb):
+    """The names of the functions students write, in notebook order."""
+    return [name for cell in solution_cells(release_nb) for name in defined_functions(cell.source)]
+
+
+@pytest.fixture(scope="session")
 def cases():
     return catalog.cases()
 
@@ -45,28 +52,28 @@ def hidden_cells(source_nb):
 
 
 @pytest.fixture(scope="session")
-def hidden_verdicts(course, hidden_cells):
-    """Grade without a kernel: the set of grade cells whose hidden checks fail for a filled notebook.
+def hidden_failures(course, hidden_cells):
+    """Grade without a kernel: {grade_id: message} for each grade cell whose hidden checks fail for a notebook.
 
     Runs the notebook's definition cells (imports and functions only) in one namespace, as
     the kernel would, then each grade cell's hidden tests; nothing else of the notebook runs.
     """
     sys.path.insert(0, str(course.source))  # planar_utils, as in the assignment's folder
 
-    def verdicts(nb):
+    def failures(nb):
         namespace = {}
         for cell in nb.cells:
             if cell.cell_type == "code" and _only_definitions(cell.source):
                 exec(compile(cell.source, f"<cell {cell.id}>", "exec"), namespace)
-        failed = set()
+        failed = {}
         for grade_id, code in hidden_cells.items():
             try:
                 exec(compile(code, f"<hidden tests of {grade_id}>", "exec"), namespace)
-            except AssertionError:
-                failed.add(grade_id)
+            except AssertionError as failure:
+                failed[grade_id] = str(failure)
         return failed
 
-    yield verdicts
+    yield failures
     sys.path.remove(str(course.source))
 
 

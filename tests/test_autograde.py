@@ -1,23 +1,27 @@
 """End to end with nbgrader's own autograde, in a scratch copy of the course.
 
-The solution earns full marks, the unfilled release zero, every right variant in the
-catalog full marks, and every mistake loses points on exactly the cells the catalog names.
+Every catalog case, the solution, the unfilled release and a careless student are
+autograded once, by the worker pool `nnkit accuracy` uses. The solution earns full marks,
+the blank release zero, every right variant full marks; every mistake loses points on
+exactly the cells the catalog names, and the feedback tells the student its likely cause.
 """
 import copy
 import csv
+import html
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from grader import release
+from grader import accuracy, pool, release
 from grader.cli import main
-from grader.grading import autograde, submit
+from grader.course import Course
 from grader.submissions import fill, nbgrader_meta
 
 pytestmark = pytest.mark.slow
 DELETED = "init_weights_random"
+NBGRADER = str(Path(sys.executable).parent / "nbgrader")
 
 
 @pytest.fixture(scope="module")
@@ -27,15 +31,19 @@ def scratch(course, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def graded(scratch, solved_nb, release_nb, cases):
-    """Every catalog case, the solution and the blank release, autograded once: grades by student."""
-    careless = copy.deepcopy(solved_nb)  # right answers, but a test cell deleted
+def graded(course, scratch, release_nb, cases):
+    """Every catalog case, the solution, the blank release and a careless student, autograded: grades by student."""
+    solved = accuracy.solved_release(course, scratch)
+    careless = copy.deepcopy(solved)  # right answers, but a test cell deleted
     careless.cells = [cell for cell in careless.cells if nbgrader_meta(cell).get("grade_id") != DELETED]
-    submissions = {"solution": solved_nb, "blank": release_nb, "careless": careless}
-    submissions.update({case.student: fill(solved_nb, case.program, case.name) for case in cases})
-    for student, nb in submissions.items():
-        submit(scratch, student, nb)
-    return {result.student: result for result in autograde(scratch, submissions)}
+    submissions = {"solution": solved, "blank": release_nb, "careless": careless}
+    submissions.update({case.student: fill(solved, case.program, case.name) for case in cases})
+    return dict(zip(submissions, pool.autograde(scratch, submissions)))
+
+
+@pytest.fixture(scope="module")
+def verdicts(graded, cases):
+    return {case.name: accuracy.Verdict(case, graded[case.student]) for case in cases}
 
 
 def test_the_solution_earns_full_marks(graded):
@@ -52,30 +60,48 @@ def test_the_unfilled_release_earns_zero(graded):
     assert graded["blank"].score == 0
 
 
-def test_every_right_variant_earns_full_marks(graded, cases):
-    lost = {case.name: graded[case.student].failed for case in cases if case.label == "right"}
+def test_every_right_variant_earns_full_marks(verdicts):
+    lost = {name: sorted(verdict.lost) for name, verdict in verdicts.items() if verdict.case.label == "right"}
     assert lost == {name: [] for name in lost}
 
 
-def test_every_mistake_loses_points_exactly_on_the_cells_that_grade_it(graded, cases):
+def test_every_mistake_loses_points_exactly_on_the_cells_that_grade_it(verdicts):
     """Visible and hidden tests together: no cell beyond the catalog's, so partial credit follows the concepts."""
-    lost = {case.name: set(graded[case.student].failed) for case in cases if case.label == "wrong"}
-    assert lost == {case.name: set(case.fails) for case in cases if case.label == "wrong"}
+    wrong = {name: verdict for name, verdict in verdicts.items() if verdict.case.label == "wrong"}
+    assert {name: verdict.lost for name, verdict in wrong.items()} == {
+        name: verdict.case.fails for name, verdict in wrong.items()}
 
 
-def test_feedback_shows_the_checks_messages(scratch, graded, cases):
-    scratch.run("generate_feedback")
-    zeros = next(case for case in cases if case.name == "wrong/init_all_zeros")
-    page = (scratch.feedback(zeros.student) / "shallow_nn.html").read_text()
-    assert "compute the same function" in page  # the symmetry message of hidden_units_differ
+def test_every_mistake_is_named_to_the_student_in_a_failed_cell(verdicts):
+    unnamed = {name: verdict.grades.messages for name, verdict in verdicts.items()
+               if verdict.case.label == "wrong" and not verdict.diagnosed}
+    assert unnamed == {}
 
 
-def test_grades_export_to_csv_with_nbgrader(scratch, graded):
-    subprocess.run([str(Path(sys.executable).parent / "nbgrader"), "export"], cwd=scratch.root, check=True,
-                   capture_output=True)
-    with open(scratch.root / "grades.csv") as exported:
+def test_the_feedback_page_shows_the_likely_mistake(verdicts):
+    verdict = verdicts["wrong/backward_missing_one_over_m"]
+    where = Course(verdict.grades.course)
+    subprocess.run([NBGRADER, "generate_feedback", "shallow_nn", "--student", verdict.case.student],
+                   cwd=where.root, check=True, capture_output=True)
+    page = html.unescape((where.feedback(verdict.case.student) / "shallow_nn.html").read_text())
+    assert "Likely mistake: " + verdict.case.diagnosis in page
+
+
+def test_grades_export_to_csv_with_nbgrader(graded):
+    where = graded["solution"].course  # one worker's course: its gradebook holds the students it graded
+    subprocess.run([NBGRADER, "export"], cwd=where, check=True, capture_output=True)
+    with open(where / "grades.csv") as exported:
         scores = {row["student_id"]: float(row["score"]) for row in csv.DictReader(exported)}
-    assert scores == {student: result.score for student, result in graded.items()}
+    assert "solution" in scores
+    assert scores == {student: result.score for student, result in graded.items() if result.course == where}
+
+
+def test_the_accuracy_report_prints_each_case_against_its_label(tmp_path, capsys):
+    assert main(["accuracy", "wrong/init_all_zeros", "right/dot_and_normal_draws", "--into", str(tmp_path)]) == 0
+    report = capsys.readouterr().out
+    assert "wrong/init_all_zeros" in report and "init_weights_random" in report
+    assert "wrong cases caught (lost points):       1 of 1" in report
+    assert "right cases at full marks:              1 of 1" in report
 
 
 def test_the_demo_prints_the_grade_table(tmp_path, capsys):

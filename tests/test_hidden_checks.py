@@ -1,7 +1,9 @@
-"""The hidden checks grade the idea: the solution passes them, right variants pass, each mistake fails where it should.
+"""The hidden checks grade the idea: the solution passes them, right variants pass, each mistake fails where it
+should, with a message that names the function and, from the catalog, the likely mistake.
 
 Fast: no kernel. The notebook's definition cells and hidden tests run in this process.
 """
+import ast
 import importlib
 import inspect
 import pkgutil
@@ -16,20 +18,55 @@ from grader.submissions import defined_functions, fill, solution_cells, grade_ce
 CASES = catalog_cases()
 RIGHT = [case for case in CASES if case.label == "right"]
 WRONG = [case for case in CASES if case.label == "wrong"]
+CASES_BY_NAME = {case.name: case for case in CASES}
 
 
-def test_the_solution_passes_every_hidden_check(solved_nb, hidden_verdicts):
-    assert hidden_verdicts(solved_nb) == set()
+def test_the_solution_passes_every_hidden_check(solved_nb, hidden_failures):
+    assert hidden_failures(solved_nb) == {}
+
+
+@pytest.fixture(scope="module")
+def failures_of(solved_nb, hidden_failures):
+    """case -> {grade_id: message} of its failed hidden checks, each case graded once."""
+    graded = {}
+
+    def failures(case):
+        if case.name not in graded:
+            graded[case.name] = hidden_failures(fill(solved_nb, case.program, case.name))
+        return graded[case.name]
+
+    return failures
 
 
 @pytest.mark.parametrize("case", RIGHT, ids=lambda case: case.name)
-def test_a_right_submission_written_differently_passes_every_hidden_check(case, solved_nb, hidden_verdicts):
-    assert hidden_verdicts(fill(solved_nb, case.program, case.name)) == set(), case.summary
+def test_a_right_submission_written_differently_passes_every_hidden_check(case, failures_of):
+    assert failures_of(case) == {}, case.summary
 
 
 @pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
-def test_a_mistake_fails_exactly_the_cells_the_catalog_names(case, solved_nb, hidden_verdicts):
-    assert hidden_verdicts(fill(solved_nb, case.program, case.name)) == case.fails, case.summary
+def test_a_mistake_fails_exactly_the_cells_the_catalog_names(case, failures_of):
+    assert set(failures_of(case)) == case.fails, case.summary
+
+
+@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
+def test_a_mistake_is_named_by_its_diagnosis(case, failures_of):
+    assert any("Likely mistake: " + case.diagnosis in message for message in failures_of(case).values())
+
+
+@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
+def test_only_mistakes_in_the_functions_a_submission_changed_are_named(case, failures_of):
+    changed = set(defined_functions(case.program))
+    named = {other.name for other in WRONG for message in failures_of(case).values()
+             if "Likely mistake: " + other.diagnosis in message}
+    assert {name for name in named if not changed & set(defined_functions(CASES_BY_NAME[name].program))} == set()
+
+
+@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
+def test_every_failure_names_the_function_it_is_about(case, failures_of, graded_functions):
+    for message in failures_of(case).values():
+        for line in message.splitlines():
+            if not line.startswith("  Likely mistake: "):
+                assert any(name in line for name in graded_functions), line
 
 
 def test_the_catalog_names_only_real_grade_cells(hidden_cells):
@@ -37,10 +74,20 @@ def test_the_catalog_names_only_real_grade_cells(hidden_cells):
         assert case.fails <= set(hidden_cells), f"{case.name} names unknown cells {case.fails - set(hidden_cells)}"
 
 
-def test_every_graded_function_has_a_mistake_in_the_catalog(release_nb):
-    graded = {name for cell in solution_cells(release_nb) for name in defined_functions(cell.source)}
-    broken = {name for case in WRONG for name in defined_functions(case.program)}
-    assert graded - broken == set()
+def test_every_graded_function_has_a_mistake_and_a_right_variant_in_the_catalog(graded_functions):
+    """A mistake gives a diagnosis; right variants are the baseline a diagnosis must differ from."""
+    for label in (RIGHT, WRONG):
+        assert set(graded_functions) - {name for case in label for name in defined_functions(case.program)} == set()
+
+
+def test_every_visible_assert_says_what_went_wrong_and_in_which_function(source_nb, graded_functions):
+    for cell in grade_cells(source_nb):
+        for node in ast.walk(ast.parse(cell.source)):
+            if isinstance(node, ast.Assert):
+                message = ast.unparse(node.msg) if node.msg else ""
+                assert any(name in message for name in graded_functions), (
+                    f"{cell.metadata.nbgrader['grade_id']}: assert {ast.unparse(node.test)} has no message "
+                    "naming the function it tests")
 
 
 def test_the_catalog_holds_the_initialization_mistakes_of_the_lecture():

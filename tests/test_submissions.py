@@ -69,17 +69,19 @@ def test_a_missing_or_corrupt_notebook_gets_a_one_line_error(tmp_path):
 def test_a_catalog_case_keeps_its_code_and_sheds_its_labels(tmp_path):
     (tmp_path / "wrong").mkdir()
     path = tmp_path / "wrong" / "zeros.py"
-    path.write_text('"""All zeros."""\nimport numpy as np\n\nFAILS = ["init_weights_random"]\n\n\n'
+    path.write_text('"""All zeros."""\nimport numpy as np\n\nFAILS = ["init_weights_random"]\n'
+                    'DIAGNOSIS = "W1 is all zeros: is it drawn at random?"\n\n\n'
                     "def initialize_parameters(n_x, n_h, n_y):\n    return None\n")
     case = load(path)
-    assert (case.name, case.label, case.summary, case.fails) == ("wrong/zeros", "wrong", "All zeros.",
-                                                                 {"init_weights_random"})
-    assert "FAILS" not in case.program and "import numpy as np" in case.program
+    assert (case.name, case.label, case.summary, case.fails, case.diagnosis) == (
+        "wrong/zeros", "wrong", "All zeros.", {"init_weights_random"}, "W1 is all zeros: is it drawn at random?")
+    assert "FAILS" not in case.program and "DIAGNOSIS" not in case.program and "import numpy as np" in case.program
 
 
-def test_a_wrong_case_without_its_cells_is_refused(tmp_path):
+@pytest.mark.parametrize("labels", ["", 'FAILS = ["predict_labels"]\n', 'DIAGNOSIS = "Returns X."\n'])
+def test_a_wrong_case_without_its_cells_or_its_diagnosis_is_refused(tmp_path, labels):
     (tmp_path / "wrong").mkdir()
     path = tmp_path / "wrong" / "unlabelled.py"
-    path.write_text('"""Forgot FAILS."""\n\n\ndef predict(parameters, X):\n    return X\n')
+    path.write_text(f'"""Forgot a label."""\n{labels}\n\ndef predict(parameters, X):\n    return X\n')
     with pytest.raises(CatalogError, match="unlabelled.py"):
         load(path)

@@ -2,7 +2,8 @@
 
 One file per case, in right/ or wrong/ below this folder. A case is a small program
 overriding one or more graded functions (see grader.submissions); it is parsed, never
-imported. A wrong case names, in FAILS, the grade cells its mistake must lose points on.
+imported. A wrong case names, in FAILS, the grade cells its mistake must lose points on,
+and in DIAGNOSIS what to tell a student whose code behaves the same (see grader.diagnosis).
 """
 import ast
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ class Case:
     label: str  # "right" or "wrong"
     summary: str  # the file's docstring: the mistake or the variation, in a student's terms
     fails: frozenset  # grade_ids a wrong case must lose points on (empty for a right one)
+    diagnosis: str  # a wrong case: the likely mistake, said to the student ("dW1 is m times too large: ...")
     program: str  # the code a student would submit: everything but the docstring and FAILS
 
     @property
@@ -41,15 +43,19 @@ def load(path):
     summary = ast.get_docstring(tree)
     if label not in LABELS or not summary:
         raise CatalogError(f"{path}: a case lives in right/ or wrong/ and opens with a one-line docstring.")
-    fails, kept = frozenset(), []
+    facts, kept = {}, []
     for node in tree.body[1:]:
-        if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["FAILS"]:
-            fails = frozenset(ast.literal_eval(node.value))
+        target = [getattr(t, "id", None) for t in node.targets] if isinstance(node, ast.Assign) else []
+        if target in (["FAILS"], ["DIAGNOSIS"]):
+            facts[target[0]] = ast.literal_eval(node.value)
         else:
             kept.append(ast.get_source_segment(text, node, padded=True))
-    if (label == "wrong") != bool(fails):
-        raise CatalogError(f"{path}: a wrong case lists the grade cells it must fail in FAILS; a right one has none.")
-    return Case(f"{label}/{path.stem}", label, summary.splitlines()[0], fails, "\n\n\n".join(kept) + "\n")
+    fails, diagnosis = frozenset(facts.get("FAILS", ())), facts.get("DIAGNOSIS", "")
+    if (label == "wrong") != bool(fails) or (label == "wrong") != bool(diagnosis):
+        raise CatalogError(f"{path}: a wrong case states FAILS (the grade cells it must fail) and DIAGNOSIS "
+                           "(what to tell the student); a right one states neither.")
+    return Case(f"{label}/{path.stem}", label, summary.splitlines()[0], fails, diagnosis,
+                "\n\n\n".join(kept) + "\n")
 
 
 def cases(folder=FOLDER):

@@ -18,22 +18,33 @@ import warnings
 
 import numpy as np
 
+from .. import diagnosis
+
 
 class CheckFailed(AssertionError):
     """A check saw behaviour the lesson rules out; the message says what and why."""
 
 
 def verify(namespace, *checks):
-    """Run each check with the student functions it names; raise CheckFailed listing every failure."""
+    """Run each check with the student functions it names; raise CheckFailed listing every failure.
+
+    A check's first parameter is the function it is about: when the check fails, that
+    function's recorded calls are matched against the catalog's mistakes (grader.diagnosis).
+    """
     failures = []
     for check in checks:
-        try:
-            check(*(_student_function(namespace, name) for name in inspect.signature(check).parameters))
-        except CheckFailed as failure:
-            failures.append(str(failure))
-        except Exception as error:  # a result too malformed for the check to inspect
-            failures.append(f"{check.__name__.replace('_', ' ')}: could not inspect the result "
-                            f"({type(error).__name__}: {error}).")
+        names = list(inspect.signature(check).parameters)
+        with diagnosis.recording() as calls:
+            try:
+                check(*(_student_function(namespace, name) for name in names))
+                continue
+            except CheckFailed as failure:
+                message = str(failure)
+            except Exception as error:  # a result too malformed for the check to inspect
+                message = (f"{names[0]}: its result is too malformed to check whether "
+                           f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).")
+        failures.append("".join([message] + [f"\n  Likely mistake: {likely}"
+                                             for likely in diagnosis.likely_mistakes(calls, namespace.get(names[0]))]))
     if failures:
         raise CheckFailed("\n".join(failures))
 
@@ -54,12 +65,16 @@ def quietly():
 
 
 def call(function, *args, **kwargs):
-    """Call a student function quietly; if it raises, fail with its name and the error."""
+    """Call a student function quietly, recording the call for diagnosis; if it raises, fail saying so."""
+    record = diagnosis.before(function, args, kwargs)
     try:
         with quietly():
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
     except Exception as error:  # any error in student code is a finding, not a crash of the grader
+        diagnosis.after(record, error=error)
         raise CheckFailed(f"{function.__name__} raised {type(error).__name__}: {error}") from None
+    diagnosis.after(record, result)
+    return result
 
 
 @contextlib.contextmanager

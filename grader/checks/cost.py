@@ -26,15 +26,9 @@ def matches_cross_entropy(compute_cost):
     for m in (1, 4, 9):
         A2, Y = _random_case(rng, m)
         J = float(np.squeeze(call(compute_cost, A2, Y)))
-        expected = cost(A2, Y)
-        ratio = J / expected if expected else np.inf
-        hint = ""
-        if np.isclose(ratio, m) and m > 1:
-            hint = " It is m times too large: is the 1/m missing?"
-        elif np.isclose(ratio, -1):
-            hint = " It has the wrong sign: the cost is a negative log-likelihood, so it is positive."
-        expect(np.isclose(J, expected, rtol=STABILITY_TOLERANCE),
-               f"compute_cost gave {J:.6g} on {m} random example(s); the cross-entropy there is different.{hint}")
+        expect(np.isclose(J, cost(A2, Y), rtol=STABILITY_TOLERANCE),
+               f"compute_cost gave {J:.6g} on {m} random example(s), which is not the cross-entropy there: "
+               "J should be minus the mean over the examples of Y log A2 + (1 - Y) log(1 - A2).")
 
 
 def averages_over_examples(compute_cost):

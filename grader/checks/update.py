@@ -26,14 +26,15 @@ def _updated(update_parameters, parameters, grads, **learning_rate):
 
 def _expect_step(update_parameters, rate, **passed):
     parameters, grads = _case(60)
-    updated = _updated(update_parameters, parameters, grads, **passed)
+    _expect_moved(_updated(update_parameters, parameters, grads, **passed), parameters, grads, rate)
+
+
+def _expect_moved(updated, parameters, grads, rate):
     expected = step(parameters, grads, rate)
     for name in PARAMETER_NAMES:
-        uphill = close(updated[name] - parameters[name], parameters[name] - expected[name])
-        hint = " It moved up the gradient: descent subtracts learning_rate * gradient." if uphill else ""
         expect(close(updated[name], expected[name]),
                f"update_parameters with learning rate {rate}: {name} did not become "
-               f"{name} - learning_rate * d{name}.{hint}")
+               f"{name} - learning_rate * d{name}, one step down the gradient.")
 
 
 def steps_against_the_gradient(update_parameters):
@@ -43,10 +44,12 @@ def steps_against_the_gradient(update_parameters):
 
 def default_learning_rate_is_1_2(update_parameters):
     """Without a learning rate, the step uses the default 1.2."""
+    parameters, grads = _case(60)
+    updated = _updated(update_parameters, parameters, grads)  # first, so a changed default is diagnosed by its step
     default = inspect.signature(update_parameters).parameters.get("learning_rate")
     expect(default is not None and default.default == DEFAULT_LEARNING_RATE,
            "update_parameters should keep its signature: learning_rate=1.2 as the default.")
-    _expect_step(update_parameters, DEFAULT_LEARNING_RATE)
+    _expect_moved(updated, parameters, grads, DEFAULT_LEARNING_RATE)
 
 
 def uses_the_learning_rate(update_parameters):

@@ -2,6 +2,7 @@
 import numpy as np
 
 FAILS = ["backward_gradient_check", "experiment_small_start"]
+DIAGNOSIS = "dW1 is m times too large: is the 1/m missing in backward_propagation?"
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -2,6 +2,7 @@
 import numpy as np
 
 FAILS = ["backward_gradient_check", "experiment_large_start", "experiment_small_start"]
+DIAGNOSIS = "dZ1 uses the sigmoid's slope, but A1 came from tanh: the slope of tanh is 1 - A1**2."
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -2,6 +2,7 @@
 import numpy as np
 
 FAILS = ["forward_values", "predict_labels"]
+DIAGNOSIS = "Z1 and Z2 in forward_propagation do not depend on b1 and b2: are the biases added?"
 
 
 def forward_propagation(X, parameters):

@@ -2,6 +2,7 @@
 import numpy as np
 
 FAILS = ["init_weights_random"]
+DIAGNOSIS = "W2 starts at zero, a constant: is W2 drawn at random like W1? Only the biases start at zero."
 
 
 def initialize_parameters(n_x, n_h, n_y):

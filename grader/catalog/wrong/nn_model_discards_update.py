@@ -1,6 +1,7 @@
 """Calls update_parameters(parameters, grads) without assigning its result, so the parameters never change."""
 
 FAILS = ["nn_model_loop", "experiment_small_start"]
+DIAGNOSIS = "nn_model's parameters never change: is the result of update_parameters assigned back to parameters?"
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

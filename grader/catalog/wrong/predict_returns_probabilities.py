@@ -1,6 +1,7 @@
 """Returns the output probabilities A2 themselves instead of thresholding them into labels."""
 
 FAILS = ["predict_labels"]
+DIAGNOSIS = "predict returns probabilities, not 0/1 labels: is A2 compared with 0.5?"
 
 
 def predict(parameters, X):

@@ -1,6 +1,7 @@
 """Adds the gradient instead of subtracting it (W = W + learning_rate * dW): gradient ascent."""
 
 FAILS = ["update_step", "experiment_large_start", "experiment_small_start"]
+DIAGNOSIS = "update_parameters moves up the gradient, so the cost rises: is the step added instead of subtracted?"
 
 
 def update_parameters(parameters, grads, learning_rate=1.2):

@@ -1,6 +1,7 @@
 """Hard-codes the step size 1.2 in the update instead of using the learning_rate argument."""
 
 FAILS = ["update_step"]
+DIAGNOSIS = "update_parameters takes the same step whatever learning_rate it is given: is the step size hard-coded?"
 
 
 def update_parameters(parameters, grads, learning_rate=1.2):

@@ -1,0 +1,24 @@
+"""Uses ReLU in the hidden layer (np.maximum(0, Z1)) instead of tanh."""
+import numpy as np
+
+FAILS = [
+    "forward_values",
+    "predict_labels",
+    "experiment_symmetric_start",
+    "experiment_large_start",
+    "experiment_small_start",
+]
+DIAGNOSIS = "A1 in forward_propagation is never negative, so the hidden layer is not tanh: is A1 computed with a ReLU instead of np.tanh?"
+
+
+def forward_propagation(X, parameters):
+    W1 = parameters["W1"]
+    b1 = parameters["b1"]
+    W2 = parameters["W2"]
+    b2 = parameters["b2"]
+    Z1 = np.dot(W1, X) + b1
+    A1 = np.maximum(0, Z1)
+    Z2 = np.dot(W2, A1) + b2
+    A2 = sigmoid(Z2)
+    cache = {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+    return A2, cache

@@ -1,0 +1,14 @@
+"""Starts the biases at one (np.ones) instead of zero."""
+import numpy as np
+
+FAILS = ["init_biases_zero"]
+DIAGNOSIS = "b1 and b2 start at 1, not 0: is np.ones used for the biases? Random W already breaks the symmetry, so b starts at zero."
+
+
+def initialize_parameters(n_x, n_h, n_y):
+    W1 = np.random.randn(n_h, n_x) * 0.01
+    b1 = np.ones((n_h, 1))
+    W2 = np.random.randn(n_y, n_h) * 0.01
+    b2 = np.ones((n_y, 1))
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    return parameters

@@ -1,0 +1,21 @@
+"""Hard-codes the flower's sizes (4 x 2 and 1 x 4) instead of using n_x, n_h and n_y."""
+import numpy as np
+
+FAILS = [
+    "init_shapes",
+    "init_biases_zero",
+    "init_weights_small",
+    "init_weights_random",
+    "nn_model_hidden_size",
+    "nn_model_loop",
+]
+DIAGNOSIS = "initialize_parameters makes a 4 x 2 W1 whatever sizes it is given: are the shapes written as numbers instead of from n_x, n_h and n_y?"
+
+
+def initialize_parameters(n_x, n_h, n_y):
+    W1 = np.random.randn(4, 2) * 0.01
+    b1 = np.zeros((4, 1))
+    W2 = np.random.randn(1, 4) * 0.01
+    b2 = np.zeros((1, 1))
+    parameters = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
+    return parameters

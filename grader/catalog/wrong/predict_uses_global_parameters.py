@@ -1,0 +1,10 @@
+"""Renames the first argument to params but runs the notebook's global trained `parameters` instead."""
+
+FAILS = ["predict_labels"]
+DIAGNOSIS = "predict ignores the parameters it is given: does it use the notebook's trained parameters variable instead of its own argument?"
+
+
+def predict(params, X):
+    A2, cache = forward_propagation(X, parameters)
+    predictions = A2 > 0.5
+    return predictions

@@ -1,0 +1,145 @@
+"""Name the likely mistake: a failed check's calls, replayed through the catalog's known mistakes.
+
+While a check runs, every call it makes to a student function is recorded: a copy of the
+arguments, np.random's state, the notebook's globals as the function saw them, and what it
+returned or raised. When the check fails, each wrong case of the catalog that defines the
+same function is run on those calls, from the same random state, among the student's own
+other functions. A case that behaves exactly as the student's code did on every call, and on
+some call unlike each right case of the catalog (so the calls tell it apart from correct
+code), names the likely mistake with its DIAGNOSIS ("dW1 is m times too large: is the 1/m
+missing?"). The catalog is the diagnosis table: a new mistake in it is a new diagnosis.
+"""
+import contextlib
+import copy
+import functools
+import types
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import catalog
+
+_log = None  # the calls of the check now running, or None outside verify
+
+
+@dataclass
+class Call:
+    function: object
+    args: tuple
+    kwargs: dict
+    random_state: tuple
+    namespace: dict  # the function's globals at call time (checks may substitute some of them)
+    outcome: object = None
+
+
+@contextlib.contextmanager
+def recording():
+    """Record the calls to student functions made meanwhile; yields the list they go to."""
+    global _log
+    outer, _log = _log, []
+    try:
+        yield _log
+    finally:
+        _log = outer
+
+
+def before(function, args, kwargs):
+    """What a replay needs, captured before the student's function can change any of it."""
+    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), dict(function.__globals__))
+
+
+def after(call, result=None, error=None):
+    """Log a finished call with its outcome (while recording)."""
+    call.outcome = _outcome(result, error)
+    if _log is not None:
+        _log.append(call)
+
+
+def likely_mistakes(calls, function):
+    """The DIAGNOSIS of every catalog mistake that behaves as `function` did on all its calls here."""
+    calls = [call for call in calls if call.function is function]
+    if not calls:
+        return []
+    state = np.random.get_state()
+    try:
+        rights = [right for _, right in _versions("right", function.__name__)]
+        return list(dict.fromkeys(
+            case.diagnosis for case, mistake in _versions("wrong", function.__name__)
+            if all(_replay(mistake, call) == call.outcome for call in calls)  # behaves as the student's code
+            and all(any(_replay(right, call) != call.outcome for call in calls) for right in rights)))
+    finally:
+        np.random.set_state(state)
+
+
+@functools.cache
+def _versions(label, name):
+    """(case, its version of the function `name`) for each case of this label that defines it."""
+    found = []
+    for case in catalog.cases():
+        if case.label == label:
+            namespace = {"__name__": f"catalog:{case.name}"}
+            exec(compile(case.program, f"<catalog {case.name}>", "exec"), namespace)
+            if isinstance(namespace.get(name), types.FunctionType):
+                found.append((case, namespace[name]))
+    return found
+
+
+def _replay(mistake, call):
+    """The mistake's outcome on the student's call: among the student's globals, plus the case's own helpers."""
+    helpers = {key: value for key, value in mistake.__globals__.items() if key not in call.namespace}
+    rebound = types.FunctionType(mistake.__code__, {**call.namespace, **helpers}, mistake.__name__,
+                                 mistake.__defaults__, mistake.__closure__)
+    np.random.set_state(call.random_state)
+    args, kwargs = _copy(call.args), _copy(call.kwargs)
+    from .checks import quietly  # checks import this module: import here to keep the graph acyclic
+    try:
+        with quietly():
+            return _outcome(rebound(*args, **kwargs))
+    except Exception as error:  # a mistake that crashes as the student's code did is a match
+        return _outcome(error=error)
+
+
+def _copy(value):
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # an uncopyable result can only be compared by identity: it matches nothing
+        return object()
+
+
+def _outcome(result=None, error=None):
+    if error is not None:
+        return Outcome(("raised", type(error).__name__, str(error)))
+    return Outcome(("returned", _copy(result)))
+
+
+class Outcome:
+    """What a call returned or raised, compared up to float rounding."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other):
+        return isinstance(other, Outcome) and _same(self.value, other.value)
+
+
+def _same(a, b):
+    if isinstance(a, dict) or isinstance(b, dict):
+        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
+            _same(a[key], b[key]) for key in a)
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and not _numeric(a) and not _numeric(b):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if _numeric(a) and _numeric(b):
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-7, atol=1e-12, equal_nan=True))
+    try:
+        return bool(a == b)
+    except Exception:  # objects whose == is not a truth value match nothing
+        return False
+
+
+def _numeric(value):
+    try:
+        array = np.asarray(value)
+    except Exception:  # ragged or odd objects are not numeric
+        return False
+    return array.dtype.kind in "biuf"

@@ -1,0 +1,49 @@
+"""The accuracy report judges each graded case against its label, and sums up. Fast: made-up grades."""
+from pathlib import Path
+
+from grader.accuracy import Measurement, Verdict, table, totals
+from grader.catalog import Case
+from grader.grading import Grades
+
+CELLS = {"init_biases_zero": 1, "init_weights_random": 2, "backward_gradient_check": 3}
+
+
+def graded(student, lost=(), messages=None):
+    return Grades(student, {cell: (0 if cell in lost else most, most) for cell, most in CELLS.items()},
+                  messages or {}, Path("/course"))
+
+
+RIGHT = Case("right/variant", "right", "Written differently.", frozenset(), "", "")
+ZEROS = Case("wrong/zeros", "wrong", "All zeros.", frozenset({"init_weights_random"}),
+             "W1 is all zeros: is it drawn at random?", "")
+
+
+def test_a_right_case_is_as_labelled_only_at_full_marks():
+    assert Verdict(RIGHT, graded("a")).as_labelled
+    assert not Verdict(RIGHT, graded("a", lost=["init_biases_zero"])).as_labelled
+
+
+def test_a_mistake_is_as_labelled_only_when_it_loses_exactly_its_cells():
+    assert Verdict(ZEROS, graded("z", lost=["init_weights_random"])).as_labelled
+    assert not Verdict(ZEROS, graded("z")).as_labelled  # not caught
+    assert not Verdict(ZEROS, graded("z", lost=["init_weights_random", "init_biases_zero"])).as_labelled
+
+
+def test_a_mistake_counts_as_named_when_a_failed_cell_shows_its_diagnosis():
+    message = "CheckFailed: rows 0 and 1 of W1 are identical\n  Likely mistake: W1 is all zeros: is it drawn at random?"
+    assert Verdict(ZEROS, graded("z", ["init_weights_random"], {"init_weights_random": message})).diagnosed
+    assert not Verdict(ZEROS, graded("z", ["init_weights_random"], {"init_weights_random": "rows differ"})).diagnosed
+
+
+def test_the_report_flags_each_mismatch_and_sums_up():
+    measurement = Measurement([Verdict(RIGHT, graded("a")), Verdict(ZEROS, graded("z", lost=["init_biases_zero"]))],
+                              seconds=12.4, jobs=2)
+    rows = table(measurement).splitlines()
+    assert rows[1].split()[:6] == ["right/variant", "6", "/", "6", "yes", "-"]
+    assert "NO" in rows[2] and "init_biases_zero  (expected: init_weights_random)" in rows[2]
+    summary = totals(measurement)
+    assert "wrong cases caught (lost points):       1 of 1" in summary
+    assert "wrong cases losing exactly their cells: 0 of 1" in summary
+    assert "right cases at full marks:              1 of 1" in summary
+    assert "mismatches with the labels:             1" in summary
+    assert "time: 12 s for 2 submissions, autograded by nbgrader in 2 worker processes" in summary

@@ -1,0 +1,73 @@
+"""Diagnosis: a failed check names the catalog mistake the student's code behaves like, and only that.
+
+Fast: no kernel. The submissions here are written differently from every catalog case.
+"""
+import numpy as np
+
+from grader import diagnosis
+from grader.catalog import cases
+from grader.submissions import fill
+
+DIAGNOSES = {case.name: case.diagnosis for case in cases() if case.label == "wrong"}
+
+EINSUM_BACKWARD_WITHOUT_ONE_OVER_M_IN_DW1 = '''
+import numpy as np
+
+
+def backward_propagation(parameters, cache, X, Y):
+    m = Y.shape[1]
+    dZ2 = cache["A2"] - Y
+    grads = {"dW2": np.einsum("im,jm->ij", dZ2, cache["A1"]) / m, "db2": dZ2.mean(axis=1, keepdims=True)}
+    dZ1 = parameters["W2"].T @ dZ2 * (1 - cache["A1"] ** 2)
+    grads["dW1"] = np.einsum("im,jm->ij", dZ1, X)
+    grads["db1"] = dZ1.mean(axis=1, keepdims=True)
+    return grads
+'''
+
+STANDARD_NORMAL_UNSCALED = '''
+import numpy as np
+
+
+def initialize_parameters(n_x, n_h, n_y):
+    return {"W1": np.random.standard_normal((n_h, n_x)), "b1": np.zeros((n_h, 1)),
+            "W2": np.random.standard_normal((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+'''
+
+
+def test_a_mistake_written_differently_is_named_by_the_catalog(solved_nb, hidden_failures):
+    failures = hidden_failures(fill(solved_nb, EINSUM_BACKWARD_WITHOUT_ONE_OVER_M_IN_DW1))
+    assert "Likely mistake: " + DIAGNOSES["wrong/backward_missing_one_over_m"] in failures["backward_gradient_check"]
+
+
+def test_a_random_mistake_is_named_when_it_draws_the_same_numbers(solved_nb, hidden_failures):
+    failures = hidden_failures(fill(solved_nb, STANDARD_NORMAL_UNSCALED))
+    assert set(failures) == {"init_weights_small"}
+    assert "Likely mistake: " + DIAGNOSES["wrong/init_too_large"] in failures["init_weights_small"]
+
+
+def test_a_correct_function_is_not_blamed_for_another_ones_mistake(solved_nb, hidden_failures, cases):
+    """predict is right here; it fails only because forward_propagation forgets b: no predict mistake is named."""
+    forgets_bias = next(case for case in cases if case.name == "wrong/forward_forgets_bias")
+    failures = hidden_failures(fill(solved_nb, forgets_bias.program))
+    predict_mistakes = [text for name, text in DIAGNOSES.items() if name.startswith("wrong/predict")]
+    assert not [text for text in predict_mistakes for message in failures.values() if text in message]
+
+
+def test_a_right_submission_has_nothing_to_diagnose():
+    def layer_sizes(X, Y):
+        return X.shape[0], 4, Y.shape[0]
+
+    call = diagnosis.before(layer_sizes, (np.zeros((3, 2)), np.zeros((1, 2))), {})
+    diagnosis.after(call, (3, 4, 1))
+    assert diagnosis.likely_mistakes([call], layer_sizes) == []
+
+
+def test_diagnosing_leaves_np_random_where_it_was():
+    def initialize_parameters(n_x, n_h, n_y):
+        return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+
+    np.random.seed(5)
+    call = diagnosis.before(initialize_parameters, (2, 3, 1), {})
+    diagnosis.after(call, initialize_parameters(2, 3, 1))
+    assert diagnosis.likely_mistakes([call], initialize_parameters) == [DIAGNOSES["wrong/init_all_zeros"]]
+    assert np.random.rand() == np.random.RandomState(5).rand()
