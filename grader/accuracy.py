@@ -89,5 +89,5 @@ def totals(measurement):
         f"mistakes the feedback names:            {sum(v.diagnosed for v in wrong)} of {len(wrong)}",
         f"mismatches with the labels:             {len(measurement.mismatches)}",
         f"time: {measurement.seconds:.0f} s for {len(measurement.verdicts)} submissions, "
-        f"autograded by nbgrader in {measurement.jobs} worker processes",
+        f"autograded by nbgrader in {measurement.jobs} worker process{'es' if measurement.jobs > 1 else ''}",
     ])

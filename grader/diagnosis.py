@@ -45,7 +45,8 @@ def recording():
 
 def before(function, args, kwargs):
     """What a replay needs, captured before the student's function can change any of it."""
-    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), dict(function.__globals__))
+    namespace = dict(getattr(function, "__globals__", {}))  # a callable object has none: nothing will match it
+    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), namespace)
 
 
 def after(call, result=None, error=None):
@@ -55,16 +56,16 @@ def after(call, result=None, error=None):
         _log.append(call)
 
 
-def likely_mistakes(calls, function):
-    """The DIAGNOSIS of every catalog mistake that behaves as `function` did on all its calls here."""
+def likely_mistakes(calls, name, function):
+    """The DIAGNOSIS of every catalog mistake in `name` that behaves as the student's `function` did on its calls."""
     calls = [call for call in calls if call.function is function]
     if not calls:
         return []
     state = np.random.get_state()
     try:
-        rights = [right for _, right in _versions("right", function.__name__)]
+        rights = [right for _, right in _versions("right", name)]
         return list(dict.fromkeys(
-            case.diagnosis for case, mistake in _versions("wrong", function.__name__)
+            case.diagnosis for case, mistake in _versions("wrong", name)
             if all(_replay(mistake, call) == call.outcome for call in calls)  # behaves as the student's code
             and all(any(_replay(right, call) != call.outcome for call in calls) for right in rights)))
     finally:

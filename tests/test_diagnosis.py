@@ -59,15 +59,17 @@ def test_a_right_submission_has_nothing_to_diagnose():
 
     call = diagnosis.before(layer_sizes, (np.zeros((3, 2)), np.zeros((1, 2))), {})
     diagnosis.after(call, (3, 4, 1))
-    assert diagnosis.likely_mistakes([call], layer_sizes) == []
+    assert diagnosis.likely_mistakes([call], "layer_sizes", layer_sizes) == []
 
 
 def test_diagnosing_leaves_np_random_where_it_was():
     def initialize_parameters(n_x, n_h, n_y):
-        return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
+        return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)),
+                "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
 
     np.random.seed(5)
     call = diagnosis.before(initialize_parameters, (2, 3, 1), {})
     diagnosis.after(call, initialize_parameters(2, 3, 1))
-    assert diagnosis.likely_mistakes([call], initialize_parameters) == [DIAGNOSES["wrong/init_all_zeros"]]
+    found = diagnosis.likely_mistakes([call], "initialize_parameters", initialize_parameters)
+    assert found == [DIAGNOSES["wrong/init_all_zeros"]]
     assert np.random.rand() == np.random.RandomState(5).rand()

@@ -13,7 +13,7 @@ import pytest
 
 from grader import checks
 from grader.catalog import cases as catalog_cases
-from grader.submissions import defined_functions, fill, solution_cells, grade_cells
+from grader.submissions import defined_functions, fill, grade_cells
 
 CASES = catalog_cases()
 RIGHT = [case for case in CASES if case.label == "right"]

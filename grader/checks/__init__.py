@@ -43,8 +43,8 @@ def verify(namespace, *checks):
             except Exception as error:  # a result too malformed for the check to inspect
                 message = (f"{names[0]}: its result is too malformed to check whether "
                            f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).")
-        failures.append("".join([message] + [f"\n  Likely mistake: {likely}"
-                                             for likely in diagnosis.likely_mistakes(calls, namespace.get(names[0]))]))
+        likely = diagnosis.likely_mistakes(calls, names[0], namespace.get(names[0]))
+        failures.append("".join([message] + [f"\n  Likely mistake: {mistake}" for mistake in likely]))
     if failures:
         raise CheckFailed("\n".join(failures))
 

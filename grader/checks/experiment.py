@@ -90,9 +90,9 @@ def large_start_learns_slower(nn_model, forward_propagation, compute_cost):
     network = (nn_model, forward_propagation, compute_cost)
     small, large = (_mean_accuracy(network, scale, X, Y) for scale in (SMALL, LARGE))
     expect(large < small - SLOWER_BY,
-           f"After {ITERATIONS} iterations of your nn_model the mean accuracy was {large:.0%} from a large start (randn * 10) and "
-           f"{small:.0%} from a small one (randn * 0.01); the large start should be clearly behind: large weights "
-           "push tanh onto its flat tails, where its slope, and so the gradient, is near 0.")
+           f"After {ITERATIONS} iterations of your nn_model the mean accuracy was {large:.0%} from a large start "
+           f"(randn * 10) and {small:.0%} from a small one (randn * 0.01); the large start should be clearly behind: "
+           "large weights push tanh onto its flat tails, where its slope, and so the gradient, is near 0.")
 
 
 def small_random_start_trains(nn_model, forward_propagation, compute_cost):

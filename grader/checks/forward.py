@@ -22,7 +22,8 @@ def _run(forward_propagation, X, parameters):
     expected = forward(X, parameters)
     expect_shape(A2, expected["A2"].shape, "forward_propagation's A2", " One column per example.")
     for name in CACHE_NAMES:
-        expect_shape(cache[name], expected[name].shape, f"forward_propagation's cache['{name}']")
+        expect_shape(cache[name], expected[name].shape, f"forward_propagation's cache['{name}']",
+                     " A row per unit of the layer, a column per example.")
     expect(close(A2, cache["A2"]), "forward_propagation: the A2 it returns differs from cache['A2'].")
     return np.asarray(A2, dtype=float), cache, expected
 

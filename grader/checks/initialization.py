@@ -11,6 +11,7 @@ from ..reference import PARAMETER_NAMES, parameter_shapes
 SIZES = [(2, 4, 1), (3, 7, 2), (5, 1, 1)]
 MEASURED = [(2, 4, 1), (40, 50, 3)]  # the flower's network, and a wide one: "small" must hold for both
 DRAWS = 30  # draws pooled per size, so the typical size of W is measured reliably even for a 4 x 2 W1
+SHAPE_HINT = " A layer's W has a row per unit of the layer and a column per unit feeding it; its b, one row per unit."
 SMALL_SCALE = 0.15  # a root-mean-square |W| above this is not "small" (0.01 and 0.05 pass, 1 fails)
 
 
@@ -19,7 +20,7 @@ def _initialize(initialize_parameters, sizes, seed):
     parameters = expect_dict(call(initialize_parameters, *sizes), PARAMETER_NAMES,
                              f"initialize_parameters{sizes}")
     for name, shape in parameter_shapes(*sizes).items():
-        expect_shape(parameters[name], shape, f"initialize_parameters{sizes}['{name}']")
+        expect_shape(parameters[name], shape, f"initialize_parameters{sizes}['{name}']", SHAPE_HINT)
     return {name: np.asarray(parameters[name], dtype=float) for name in PARAMETER_NAMES}
 
 

@@ -36,7 +36,7 @@ def uses_the_hidden_layer_size_given(nn_model):
 
 
 def starts_from_initialize_parameters(nn_model):
-    """nn_model asks initialize_parameters for (n_x, n_h, n_y), and with num_iterations=0 returns that start untouched."""
+    """nn_model asks initialize_parameters for (n_x, n_h, n_y); with num_iterations=0 it returns that start untouched."""
     X, Y = _data(71)
     given = random_parameters(np.random.default_rng(71), 2, 3, 1, scale=0.1)
     asked = []

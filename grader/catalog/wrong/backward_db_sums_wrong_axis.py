@@ -9,7 +9,8 @@ FAILS = [
     "experiment_symmetric_start",
     "experiment_large_start",
 ]
-DIAGNOSIS = "db1 and db2 in backward_propagation have the wrong shape: is dZ summed over the units instead of over the m examples?"
+DIAGNOSIS = ("db1 and db2 in backward_propagation have the wrong shape: is dZ summed over the units instead of "
+             "over the m examples?")
 
 
 def backward_propagation(parameters, cache, X, Y):

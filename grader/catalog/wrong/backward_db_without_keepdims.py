@@ -10,7 +10,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "db1 and db2 come out 1-D, not columns, so the update broadcasts b1 into a square: did the sum over the examples drop its axis?"
+DIAGNOSIS = ("db1 and db2 come out 1-D, not columns, so the update broadcasts b1 into a square: did the sum over "
+             "the examples drop its axis?")
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -7,7 +7,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "dW1 and db1 do not depend on W2: is W2 transposed times dZ2 missing from dZ1? Broadcasting lets dZ2 * (1 - A1**2) run anyway."
+DIAGNOSIS = ("dW1 and db1 do not depend on W2: is W2 transposed times dZ2 missing from dZ1? Broadcasting lets dZ2 "
+             "* (1 - A1**2) run anyway.")
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -7,7 +7,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "dZ1 uses 1 - Z1**2, but the slope of tanh is 1 - A1**2, with A1 = tanh(Z1): is Z1 taken from the cache where A1 belongs?"
+DIAGNOSIS = ("dZ1 uses 1 - Z1**2, but the slope of tanh is 1 - A1**2, with A1 = tanh(Z1): is Z1 taken from the "
+             "cache where A1 belongs?")
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["cost_value"]
-DIAGNOSIS = "compute_cost is the cross-entropy divided by about 2.3 (ln 10): are the logs taken in base 10 instead of the natural log?"
+DIAGNOSIS = ("compute_cost is the cross-entropy divided by about 2.3 (ln 10): are the logs taken in base 10 "
+             "instead of the natural log?")
 
 
 def compute_cost(A2, Y):

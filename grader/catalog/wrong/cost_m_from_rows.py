@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["cost_value"]
-DIAGNOSIS = "compute_cost is m times the cross-entropy, so it grows with the number of examples: is the division by m missing, or m read off the rows?"
+DIAGNOSIS = ("compute_cost is m times the cross-entropy, so it grows with the number of examples: is the division "
+             "by m missing, or m read off the rows?")
 
 
 def compute_cost(A2, Y):

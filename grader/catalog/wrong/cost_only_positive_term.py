@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["cost_value"]
-DIAGNOSIS = "compute_cost ignores the examples labelled 0: is the (1 - Y) log(1 - A2) term missing from the cross-entropy?"
+DIAGNOSIS = ("compute_cost ignores the examples labelled 0: is the (1 - Y) log(1 - A2) term missing from the "
+             "cross-entropy?")
 
 
 def compute_cost(A2, Y):

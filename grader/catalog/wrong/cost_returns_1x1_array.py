@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["cost_is_a_number"]
-DIAGNOSIS = "compute_cost returns a (1, 1) array, not one number: does the result of the matrix product still need turning into a float?"
+DIAGNOSIS = ("compute_cost returns a (1, 1) array, not one number: does the result of the matrix product still "
+             "need turning into a float?")
 
 
 def compute_cost(A2, Y):

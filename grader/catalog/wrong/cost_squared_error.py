@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["cost_value"]
-DIAGNOSIS = "compute_cost is not the cross-entropy (it stays below 1/2 however wrong A2 is): is it a squared error instead of the log loss?"
+DIAGNOSIS = ("compute_cost is not the cross-entropy (it stays below 1/2 however wrong A2 is): is it a squared "
+             "error instead of the log loss?")
 
 
 def compute_cost(A2, Y):

@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["cost_value"]
-DIAGNOSIS = "compute_cost is negative, the cross-entropy with its sign flipped: is the minus in front of the mean missing?"
+DIAGNOSIS = ("compute_cost is negative, the cross-entropy with its sign flipped: is the minus in front of the mean"
+             " missing?")
 
 
 def compute_cost(A2, Y):

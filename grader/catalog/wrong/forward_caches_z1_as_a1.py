@@ -7,7 +7,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "cache['A1'] holds Z1, the values before tanh: is Z1 stored where A1 belongs in forward_propagation's cache?"
+DIAGNOSIS = ("cache['A1'] holds Z1, the values before tanh: is Z1 stored where A1 belongs in forward_propagation's"
+             " cache?")
 
 
 def forward_propagation(X, parameters):

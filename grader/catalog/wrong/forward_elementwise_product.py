@@ -11,7 +11,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "forward_propagation fails with a broadcasting error: is W1 multiplied by X elementwise (*) instead of as a matrix product?"
+DIAGNOSIS = ("forward_propagation fails with a broadcasting error: is W1 multiplied by X elementwise (*) instead "
+             "of as a matrix product?")
 
 
 def forward_propagation(X, parameters):

@@ -8,7 +8,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "A2 sums to 1 over the examples, so each output depends on the others: is the output normalized over the batch instead of a sigmoid?"
+DIAGNOSIS = ("A2 sums to 1 over the examples, so each output depends on the others: is the output normalized over "
+             "the batch instead of a sigmoid?")
 
 
 def forward_propagation(X, parameters):

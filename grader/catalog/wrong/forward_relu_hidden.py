@@ -8,7 +8,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "A1 in forward_propagation is never negative, so the hidden layer is not tanh: is A1 computed with a ReLU instead of np.tanh?"
+DIAGNOSIS = ("A1 in forward_propagation is never negative, so the hidden layer is not tanh: is A1 computed with a "
+             "ReLU instead of np.tanh?")
 
 
 def forward_propagation(X, parameters):

@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["forward_values", "predict_labels", "experiment_small_start"]
-DIAGNOSIS = "A1 in forward_propagation lies between 0 and 1, so the hidden layer is not tanh: is A1 computed with the sigmoid?"
+DIAGNOSIS = ("A1 in forward_propagation lies between 0 and 1, so the hidden layer is not tanh: is A1 computed with"
+             " the sigmoid?")
 
 
 def forward_propagation(X, parameters):

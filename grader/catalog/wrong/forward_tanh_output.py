@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["forward_values", "predict_labels"]
-DIAGNOSIS = "A2 in forward_propagation can be negative, so it is not a probability: is the output layer tanh instead of the sigmoid?"
+DIAGNOSIS = ("A2 in forward_propagation can be negative, so it is not a probability: is the output layer tanh "
+             "instead of the sigmoid?")
 
 
 def forward_propagation(X, parameters):

@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["init_weights_random"]
-DIAGNOSIS = "W1 and W2 are the same whatever seed the caller sets: does initialize_parameters call np.random.seed itself?"
+DIAGNOSIS = ("W1 and W2 are the same whatever seed the caller sets: does initialize_parameters call np.random.seed"
+             " itself?")
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -2,7 +2,8 @@
 import numpy as np
 
 FAILS = ["init_weights_small"]
-DIAGNOSIS = "W1 and W2 are typically about 1 in size, not small: is the scaling of the random draw (about 0.01) missing?"
+DIAGNOSIS = ("W1 and W2 are typically about 1 in size, not small: is the scaling of the random draw (about 0.01) "
+             "missing?")
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -1,7 +1,8 @@
 """Reads n_x off X but sets n_y = 1 ("the network has one output unit") instead of reading Y."""
 
 FAILS = ["layer_sizes_reads_shapes"]
-DIAGNOSIS = "layer_sizes gives n_y = 1 even when Y has more rows: is n_y written as a number instead of read off the rows of Y?"
+DIAGNOSIS = ("layer_sizes gives n_y = 1 even when Y has more rows: is n_y written as a number instead of read off "
+             "the rows of Y?")
 
 
 def layer_sizes(X, Y):

@@ -8,7 +8,8 @@ FAILS = [
     "experiment_large_start",
     "experiment_small_start",
 ]
-DIAGNOSIS = "layer_sizes gives the number of examples m as n_x and n_y: are the sizes read off the columns of X and Y instead of the rows?"
+DIAGNOSIS = ("layer_sizes gives the number of examples m as n_x and n_y: are the sizes read off the columns of X "
+             "and Y instead of the rows?")
 
 
 def layer_sizes(X, Y):

@@ -1,7 +1,8 @@
 """Passes a hard-coded learning_rate=0.01 (from logistic regression) to update_parameters inside nn_model."""
 
 FAILS = ["nn_model_loop", "experiment_large_start", "experiment_small_start"]
-DIAGNOSIS = "nn_model's steps are much shorter than update_parameters' at 1.2: does nn_model pass its own learning rate instead of the default?"
+DIAGNOSIS = ("nn_model's steps are much shorter than update_parameters' at 1.2: does nn_model pass its own "
+             "learning rate instead of the default?")
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

@@ -1,7 +1,8 @@
 """Takes n_h from layer_sizes, overwriting the n_h argument, so the hidden layer always has 4 units."""
 
 FAILS = ["nn_model_hidden_size", "nn_model_loop"]
-DIAGNOSIS = "nn_model always builds 4 hidden units, whatever n_h it is given: is n_h overwritten by the one from layer_sizes?"
+DIAGNOSIS = ("nn_model always builds 4 hidden units, whatever n_h it is given: is n_h overwritten by the one from "
+             "layer_sizes?")
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

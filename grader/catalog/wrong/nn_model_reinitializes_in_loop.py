@@ -1,7 +1,8 @@
 """Calls initialize_parameters again inside the loop, so each step starts over from a fresh start."""
 
 FAILS = ["nn_model_loop", "experiment_large_start", "experiment_small_start"]
-DIAGNOSIS = "nn_model does not learn beyond one step, as if it starts over each iteration: is initialize_parameters called inside the loop?"
+DIAGNOSIS = ("nn_model does not learn beyond one step, as if it starts over each iteration: is "
+             "initialize_parameters called inside the loop?")
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

@@ -1,7 +1,8 @@
 """Renames the first argument to params but runs the notebook's global trained `parameters` instead."""
 
 FAILS = ["predict_labels"]
-DIAGNOSIS = "predict ignores the parameters it is given: does it use the notebook's trained parameters variable instead of its own argument?"
+DIAGNOSIS = ("predict ignores the parameters it is given: does it use the notebook's trained parameters variable "
+             "instead of its own argument?")
 
 
 def predict(params, X):

@@ -1,7 +1,8 @@
 """Changes the default learning rate in the signature to 0.01, so nn_model's steps are 120 times too short."""
 
 FAILS = ["update_step", "nn_model_loop", "experiment_large_start", "experiment_small_start"]
-DIAGNOSIS = "update_parameters steps right when given a learning_rate, but its default is not 1.2: was the default in the signature changed?"
+DIAGNOSIS = ("update_parameters steps right when given a learning_rate, but its default is not 1.2: was the "
+             "default in the signature changed?")
 
 
 def update_parameters(parameters, grads, learning_rate=0.01):

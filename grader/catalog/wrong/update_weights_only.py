@@ -1,7 +1,8 @@
 """Updates W1 and W2 but returns b1 and b2 unchanged."""
 
 FAILS = ["update_step"]
-DIAGNOSIS = "update_parameters leaves b1 and b2 where they were: are the biases stepped down their gradients db1 and db2 too?"
+DIAGNOSIS = ("update_parameters leaves b1 and b2 where they were: are the biases stepped down their gradients db1 "
+             "and db2 too?")
 
 
 def update_parameters(parameters, grads, learning_rate=1.2):
