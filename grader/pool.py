@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import shutil
 
-from .course import Course
+from .course import Course, CourseError
 from .grading import grades, submit
 
 _course = None  # the worker's private course
@@ -20,7 +20,7 @@ _course = None  # the worker's private course
 def autograde(course, submissions, jobs=None):
     """Grades of each submission ({student: notebook}) in the given order; `course` has its release generated."""
     if not course.gradebook.is_file():
-        raise FileNotFoundError(f"{course.gradebook}: no gradebook; generate the release in {course.root} first.")
+        raise CourseError(f"{course.gradebook}: no gradebook; generate the release in {course.root} first.")
     jobs = worker_count(jobs, len(submissions))
     context = multiprocessing.get_context("spawn")  # a fresh interpreter: no kernel or event loop inherited
     with concurrent.futures.ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
@@ -34,15 +34,10 @@ def worker_count(jobs, submissions):
     return max(1, min(jobs or os.cpu_count() or 1, submissions))
 
 
-def workers_folder(course):
-    """Where the workers' private courses live, inside the course that was graded."""
-    return course.root / "workers"
-
-
 def _start_worker(root):
     global _course
     template = Course(root)
-    _course = template.scratch_copy(workers_folder(template) / str(os.getpid()))
+    _course = template.scratch_copy(template.root / "workers" / str(os.getpid()))
     shutil.copy(template.gradebook, _course.gradebook)
     # Kernels inherit this process's stderr and chatter on it; keep that in the worker's log, off the terminal.
     log = open(_course.root / "worker.log", "ab", buffering=0)

@@ -7,7 +7,9 @@ checks and hands them the notebook's namespace::
     verify(globals(), initialization.biases_start_at_zero, initialization.weights_are_small)
 
 ``verify`` looks each parameter up by name, runs every check, and fails the cell with
-one message per failed check, so the feedback names everything that went wrong.
+one message per failed check, so the feedback names everything that went wrong, each
+followed by the likely mistake when the catalog knows code that behaves the same way
+(``grader.diagnosis``).
 Checks compare behaviour (shapes, properties, agreement with ``grader.reference``),
 never one student's random draws to fixed numbers.
 """
@@ -28,25 +30,26 @@ class CheckFailed(AssertionError):
 def verify(namespace, *checks):
     """Run each check with the student functions it names; raise CheckFailed listing every failure.
 
-    A check's first parameter is the function it is about: when the check fails, that
-    function's recorded calls are matched against the catalog's mistakes (grader.diagnosis).
+    A check's first parameter is the function it is about. When a check fails, that function's
+    calls from all the checks here, passed or failed, are matched against the catalog's mistakes
+    (grader.diagnosis): the more calls, the fewer mistakes fit them all.
     """
     failures = []
-    for check in checks:
-        names = list(inspect.signature(check).parameters)
-        with diagnosis.recording() as calls:
+    with diagnosis.recording() as calls:
+        for check in checks:
+            names = list(inspect.signature(check).parameters)
             try:
                 check(*(_student_function(namespace, name) for name in names))
-                continue
             except CheckFailed as failure:
-                message = str(failure)
+                failures.append((str(failure), names[0]))
             except Exception as error:  # a result too malformed for the check to inspect
-                message = (f"{names[0]}: its result is too malformed to check whether "
-                           f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).")
-        likely = diagnosis.likely_mistakes(calls, names[0], namespace.get(names[0]))
-        failures.append("".join([message] + [f"\n  Likely mistake: {mistake}" for mistake in likely]))
+                failures.append((f"{names[0]}: its result is too malformed to check whether "
+                                 f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0]))
     if failures:
-        raise CheckFailed("\n".join(failures))
+        raise CheckFailed("\n".join(
+            "".join([message] + [f"\n  Likely mistake: {mistake}"
+                                 for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name))])
+            for message, name in failures))
 
 
 def _student_function(namespace, name):

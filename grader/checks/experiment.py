@@ -1,7 +1,7 @@
 """The lecture's experiment, recomputed as the notebook runs it: the student's nn_model on the flower.
 
-Each run is the notebook's train_from: the student's nn_model in chunks, the cost recorded with
-the student's compute_cost. From an all-zero (or any symmetric) start the hidden units stay
+Each run is the notebook's train_from: the student's nn_model, resumed in chunks. From an
+all-zero (or any symmetric) start the hidden units stay
 identical; a large start (randn * 10) learns slower than a small one (randn * 0.01); the small
 random start trains to about 90% accuracy. The starts are fixed here, not the student's
 initialize_parameters, so a mistake there costs points in its own cells only. Each
@@ -28,18 +28,15 @@ def _flower():
     return load_flower()
 
 
-def _trained(network, first, X, Y, seed=0):
+def _trained(nn_model, first, X, Y, seed=0):
     """As the notebook's train_from: seed, nn_model from the start function `first` (0 iterations), then
-    resumed from its last parameters every EVERY iterations, recording the cost after each chunk.
-    Weights that blow up fail here, saying so."""
-    nn_model, forward_propagation, compute_cost = network
+    resumed from its last parameters every EVERY iterations. Weights that blow up fail here, saying so."""
     np.random.seed(seed)
     start_function = first
     for iterations in [0] + [EVERY] * (ITERATIONS // EVERY):
         with substituted(nn_model, "initialize_parameters", start_function):
             parameters = expect_dict(call(nn_model, X, Y, 4, num_iterations=iterations), PARAMETER_NAMES,
                                      "nn_model's result")
-        call(compute_cost, call(forward_propagation, X, parameters)[0], Y)  # the notebook's cost curve needs it
         start_function = lambda n_x, n_h, n_y, resume=parameters: {k: np.copy(v) for k, v in resume.items()}
     blown = [name for name in PARAMETER_NAMES if not np.all(np.isfinite(np.asarray(parameters[name], dtype=float)))]
     expect(not blown, f"Training with your nn_model on the flower, {', '.join(blown)} became NaN or infinite: training "
@@ -58,21 +55,19 @@ def _accuracy(forward_propagation, parameters, X, Y):
     return float(np.mean((np.asarray(A2, dtype=float) > 0.5) == Y))
 
 
-def _mean_accuracy(network, scale, X, Y):
-    forward_propagation = network[1]
-    return float(np.mean([_accuracy(forward_propagation, _trained(network, _random_start(scale), X, Y, seed), X, Y)
+def _mean_accuracy(nn_model, forward_propagation, scale, X, Y):
+    return float(np.mean([_accuracy(forward_propagation, _trained(nn_model, _random_start(scale), X, Y, seed), X, Y)
                           for seed in SEEDS]))
 
 
-def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation, compute_cost):
+def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation):
     """From all zeros, or all weights equal, the rows of W1 stay equal; from zeros, accuracy stays near chance."""
     X, Y = _flower()
-    network = (nn_model, forward_propagation, compute_cost)
 
     def constant(n_x, n_h, n_y):
         return {**start(n_x, n_h, n_y, 0.0), "W1": np.full((n_h, n_x), 0.5), "W2": np.full((n_y, n_h), 0.5)}
 
-    trained = {"all-zero": _trained(network, _random_start(0.0), X, Y), "all-0.5": _trained(network, constant, X, Y)}
+    trained = {"all-zero": _trained(nn_model, _random_start(0.0), X, Y), "all-0.5": _trained(nn_model, constant, X, Y)}
     for name, parameters in trained.items():
         W1 = np.asarray(parameters["W1"], dtype=float)
         expect(np.allclose(W1, W1[0]),
@@ -84,21 +79,20 @@ def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation, 
                             "unit identical (and here all zero) it should stay near chance (50%).")
 
 
-def large_start_learns_slower(nn_model, forward_propagation, compute_cost):
+def large_start_learns_slower(nn_model, forward_propagation):
     """After 500 iterations from randn * 10, the mean accuracy over 4 seeds is clearly behind randn * 0.01's."""
     X, Y = _flower()
-    network = (nn_model, forward_propagation, compute_cost)
-    small, large = (_mean_accuracy(network, scale, X, Y) for scale in (SMALL, LARGE))
+    small, large = (_mean_accuracy(nn_model, forward_propagation, scale, X, Y) for scale in (SMALL, LARGE))
     expect(large < small - SLOWER_BY,
            f"After {ITERATIONS} iterations of your nn_model the mean accuracy was {large:.0%} from a large start "
            f"(randn * 10) and {small:.0%} from a small one (randn * 0.01); the large start should be clearly behind: "
            "large weights push tanh onto its flat tails, where its slope, and so the gradient, is near 0.")
 
 
-def small_random_start_trains(nn_model, forward_propagation, compute_cost):
+def small_random_start_trains(nn_model, forward_propagation):
     """From randn * 0.01, 500 iterations with n_h = 4 reach about 90% mean training accuracy on the flower."""
     X, Y = _flower()
-    score = _mean_accuracy((nn_model, forward_propagation, compute_cost), SMALL, X, Y)
+    score = _mean_accuracy(nn_model, forward_propagation, SMALL, X, Y)
     expect(score >= TRAINED_ACCURACY,
            f"From a small random start (randn * 0.01), {ITERATIONS} iterations of your nn_model reached {score:.0%} "
            f"mean training accuracy on the flower; a correct network gets about 90% (at least {TRAINED_ACCURACY:.0%}).")

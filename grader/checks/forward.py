@@ -15,7 +15,7 @@ ACTIVATION_HINT = {
 def _run(forward_propagation, X, parameters):
     """The student's (A2, cache), checked for form and shape against the reference."""
     result = call(forward_propagation, X, {name: value.copy() for name, value in parameters.items()})
-    expect(isinstance(result, tuple) and len(result) == 2,
+    expect(isinstance(result, (tuple, list)) and len(result) == 2,
            f"forward_propagation should return the pair (A2, cache); got {type(result).__name__}.")
     A2, cache = result
     expect_dict(cache, CACHE_NAMES, "forward_propagation's cache")
@@ -29,9 +29,9 @@ def _run(forward_propagation, X, parameters):
 
 
 def returns_output_and_cache(forward_propagation):
-    """A2 has shape (n_y, m); the cache holds Z1, A1, Z2 and A2 with the layers' shapes."""
+    """A2 has shape (1, m); the cache holds Z1, A1, Z2 and A2 with the layers' shapes."""
     rng = np.random.default_rng(20)
-    for n_x, n_h, n_y, m in [(2, 4, 1, 5), (3, 5, 2, 1), (4, 2, 1, 7)]:
+    for n_x, n_h, n_y, m in [(2, 4, 1, 5), (3, 5, 1, 1), (4, 2, 1, 7)]:  # n_y = 1: A2 is (1, m) as documented
         _run(forward_propagation, rng.standard_normal((n_x, m)), random_parameters(rng, n_x, n_h, n_y))
 
 

@@ -4,6 +4,8 @@ nn_model is graded as a loop over the student's own pieces: it passes if it comp
 them right, whatever their values, so a wrong gradient costs points in backward's cells,
 not again here. Pieces that crash or return the wrong shapes still stop the loop.
 """
+import contextlib
+
 import numpy as np
 
 from . import call, close, expect, expect_dict, expect_shape, substituted
@@ -56,16 +58,39 @@ def starts_from_initialize_parameters(nn_model):
                "with no iterations, nn_model should return its start untouched.")
 
 
+def _expect_steps(pieces, X, Y, iterations, start=None):
+    """nn_model(..., num_iterations=k) equals k steps of the student's own pieces, for each k in `iterations`."""
+    nn_model, forward_propagation, backward_propagation, update_parameters = pieces
+    with substituted(nn_model, "initialize_parameters", start) if start else contextlib.nullcontext():
+        parameters = _trained(nn_model, X, Y, 3, num_iterations=0)
+        done = 0
+        for count in iterations:
+            for _ in range(count - done):
+                A2, cache = call(forward_propagation, X, parameters)
+                grads = call(backward_propagation, parameters, cache, X, Y)
+                parameters = call(update_parameters, parameters, grads, learning_rate=LEARNING_RATE)
+            done = count
+            trained = _trained(nn_model, X, Y, 3, num_iterations=count)
+            expect(all(close(trained[name], parameters[name]) for name in PARAMETER_NAMES),
+                   f"nn_model(..., num_iterations={count}) differs from {count} step(s) of your own "
+                   "forward_propagation, backward_propagation and update_parameters (learning rate 1.2) "
+                   f"from the same start{' (where the cost is nearly flat)' if start else ''}. Each iteration "
+                   "should run those three, once, in that order, num_iterations times.")
+
+
 def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagation, update_parameters):
     """Each iteration is forward, backward, update at learning rate 1.2: 3 iterations = 3 such steps."""
-    X, Y = _data(72)
-    parameters = _trained(nn_model, X, Y, 3, num_iterations=0)
-    for iterations in (1, 2, 3):
-        A2, cache = call(forward_propagation, X, parameters)
-        grads = call(backward_propagation, parameters, cache, X, Y)
-        parameters = call(update_parameters, parameters, grads, learning_rate=LEARNING_RATE)
-        trained = _trained(nn_model, X, Y, 3, num_iterations=iterations)
-        expect(all(close(trained[name], parameters[name]) for name in PARAMETER_NAMES),
-               f"nn_model(..., num_iterations={iterations}) differs from {iterations} step(s) of your own "
-               "forward_propagation, backward_propagation and update_parameters (learning rate 1.2) "
-               "from the same start. Each iteration should run those three, once, in that order.")
+    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), *_data(72), (1, 2, 3))
+
+
+def keeps_stepping_where_the_cost_is_flat(nn_model, forward_propagation, backward_propagation, update_parameters):
+    """Near a flat spot, where each step changes the cost by under 1e-7, nn_model still takes all its steps."""
+    X, Y = _data(73)
+
+    def flat_start(n_x, n_h, n_y):
+        # A2 is the mean label everywhere and A1 is 0: only the tiny W2 lets W1 move, slowly but surely
+        b2 = np.log(Y.mean() / (1 - Y.mean()))
+        return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.full((n_y, n_h), 1e-3),
+                "b2": np.full((n_y, 1), b2)}
+
+    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), X, Y, (12,), flat_start)
