@@ -12,6 +12,7 @@ missing?"). The catalog is the diagnosis table: a new mistake in it is a new dia
 import contextlib
 import copy
 import functools
+import traceback
 import types
 from dataclasses import dataclass
 
@@ -29,7 +30,14 @@ class Call:
     kwargs: dict
     random_state: tuple
     namespace: dict  # the function's globals at call time (checks may substitute some of them)
+    function_globals: dict  # the live globals, to tell the student's frames in a traceback
     outcome: object = None
+    raised_in: str = None  # the student's function whose code raised, when the call raised
+
+    @property
+    def raised_elsewhere(self):
+        """It raised inside another of the student's functions: that one is to blame, not the one called."""
+        return self.raised_in not in (None, getattr(self.function, "__name__", None))
 
 
 @contextlib.contextmanager
@@ -45,13 +53,17 @@ def recording():
 
 def before(function, args, kwargs):
     """What a replay needs, captured before the student's function can change any of it."""
-    namespace = dict(getattr(function, "__globals__", {}))  # a callable object has none: nothing will match it
-    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), namespace)
+    function_globals = getattr(function, "__globals__", {})  # a callable object has none: nothing will match it
+    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), dict(function_globals), function_globals)
 
 
 def after(call, result=None, error=None):
     """Log a finished call with its outcome (while recording)."""
     call.outcome = _outcome(result, error)
+    if error is not None:
+        frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)  # the student's own functions only
+                  if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
+        call.raised_in = frames[-1].f_code.co_name if frames else None
     if _log is not None:
         _log.append(call)
 
@@ -59,7 +71,7 @@ def after(call, result=None, error=None):
 def likely_mistakes(calls, name, function):
     """The DIAGNOSIS of every catalog mistake in `name` that behaves as the student's `function` did on its calls."""
     calls = [call for call in calls if call.function is function]
-    if not calls:
+    if not calls or any(call.raised_elsewhere for call in calls):  # no calls, or another function is to blame
         return []
     state = np.random.get_state()
     try:

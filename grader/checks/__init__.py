@@ -45,11 +45,11 @@ def verify(namespace, *checks):
             except Exception as error:  # a result too malformed for the check to inspect
                 failures.append((f"{names[0]}: its result is too malformed to check whether "
                                  f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0]))
-    if failures:
-        raise CheckFailed("\n".join(
+    if failures:  # one root cause often fails several checks the same way: say each message once
+        raise CheckFailed("\n".join(dict.fromkeys(
             "".join([message] + [f"\n  Likely mistake: {mistake}"
                                  for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name))])
-            for message, name in failures))
+            for message, name in failures)))
 
 
 def _student_function(namespace, name):
@@ -75,7 +75,8 @@ def call(function, *args, **kwargs):
             result = function(*args, **kwargs)
     except Exception as error:  # any error in student code is a finding, not a crash of the grader
         diagnosis.after(record, error=error)
-        raise CheckFailed(f"{function.__name__} raised {type(error).__name__}: {error}") from None
+        inside = f" inside {record.raised_in}, which it calls" if record.raised_elsewhere else ""
+        raise CheckFailed(f"{function.__name__} raised {type(error).__name__}{inside}: {error}") from None
     diagnosis.after(record, result)
     return result
 

@@ -4,8 +4,6 @@ nn_model is graded as a loop over the student's own pieces: it passes if it comp
 them right, whatever their values, so a wrong gradient costs points in backward's cells,
 not again here. Pieces that crash or return the wrong shapes still stop the loop.
 """
-import contextlib
-
 import numpy as np
 
 from . import call, close, expect, expect_dict, expect_shape, substituted
@@ -26,7 +24,8 @@ def _trained(nn_model, X, Y, n_h, num_iterations, seed=5):
                              f"nn_model(..., n_h={n_h}, num_iterations={num_iterations})")
     for name, shape in parameter_shapes(X.shape[0], n_h, Y.shape[0]).items():
         expect_shape(parameters[name], shape, f"nn_model(..., n_h={n_h})['{name}']",
-                     " nn_model should build a hidden layer of n_h units, the n_h it is given.")
+                     " nn_model's layers come from initialize_parameters(n_x, n_h, n_y), with the n_h nn_model is "
+                     "given: if initialize_parameters passes its own shape checks, look at how nn_model calls it.")
     return parameters
 
 
@@ -38,7 +37,7 @@ def uses_the_hidden_layer_size_given(nn_model):
 
 
 def starts_from_initialize_parameters(nn_model):
-    """nn_model asks initialize_parameters for (n_x, n_h, n_y); with num_iterations=0 it returns that start untouched."""
+    """nn_model asks initialize_parameters for (n_x, n_h, n_y); with 0 iterations it returns that start untouched."""
     X, Y = _data(71)
     given = random_parameters(np.random.default_rng(71), 2, 3, 1, scale=0.1)
     asked = []
@@ -58,29 +57,35 @@ def starts_from_initialize_parameters(nn_model):
                "with no iterations, nn_model should return its start untouched.")
 
 
-def _expect_steps(pieces, X, Y, iterations, start=None):
-    """nn_model(..., num_iterations=k) equals k steps of the student's own pieces, for each k in `iterations`."""
+def _expect_steps(pieces, X, Y, iterations, start, where):
+    """nn_model(..., num_iterations=k) equals k steps of the student's own pieces, for each k in `iterations`.
+
+    nn_model starts from `start` (substituted for initialize_parameters), so a mistake there is not counted again.
+    """
     nn_model, forward_propagation, backward_propagation, update_parameters = pieces
-    with substituted(nn_model, "initialize_parameters", start) if start else contextlib.nullcontext():
+    with substituted(nn_model, "initialize_parameters", start):
         parameters = _trained(nn_model, X, Y, 3, num_iterations=0)
         done = 0
         for count in iterations:
             for _ in range(count - done):
                 A2, cache = call(forward_propagation, X, parameters)
                 grads = call(backward_propagation, parameters, cache, X, Y)
-                parameters = call(update_parameters, parameters, grads, learning_rate=LEARNING_RATE)
+                parameters = expect_dict(call(update_parameters, parameters, grads, learning_rate=LEARNING_RATE),
+                                         PARAMETER_NAMES, "update_parameters' result")
             done = count
             trained = _trained(nn_model, X, Y, 3, num_iterations=count)
             expect(all(close(trained[name], parameters[name]) for name in PARAMETER_NAMES),
                    f"nn_model(..., num_iterations={count}) differs from {count} step(s) of your own "
                    "forward_propagation, backward_propagation and update_parameters (learning rate 1.2) "
-                   f"from the same start{' (where the cost is nearly flat)' if start else ''}. Each iteration "
+                   f"from the same start{where}. Each iteration "
                    "should run those three, once, in that order, num_iterations times.")
 
 
 def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagation, update_parameters):
     """Each iteration is forward, backward, update at learning rate 1.2: 3 iterations = 3 such steps."""
-    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), *_data(72), (1, 2, 3))
+    given = random_parameters(np.random.default_rng(72), 2, 3, 1, scale=0.5)
+    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), *_data(72), (1, 2, 3),
+                  lambda n_x, n_h, n_y: {name: value.copy() for name, value in given.items()}, "")
 
 
 def keeps_stepping_where_the_cost_is_flat(nn_model, forward_propagation, backward_propagation, update_parameters):
@@ -93,4 +98,5 @@ def keeps_stepping_where_the_cost_is_flat(nn_model, forward_propagation, backwar
         return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.full((n_y, n_h), 1e-3),
                 "b2": np.full((n_y, 1), b2)}
 
-    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), X, Y, (12,), flat_start)
+    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), X, Y, (12,), flat_start,
+                  " (where the cost is nearly flat)")

@@ -7,7 +7,6 @@ FAILS = [
     "init_weights_small",
     "init_weights_random",
     "nn_model_hidden_size",
-    "nn_model_loop",
 ]
 DIAGNOSIS = ("b1 and b2 are 1-D, not columns of shape (n_h, 1) and (n_y, 1): is the shape given to np.zeros a "
              "single number?")

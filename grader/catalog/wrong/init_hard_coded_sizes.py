@@ -7,7 +7,6 @@ FAILS = [
     "init_weights_small",
     "init_weights_random",
     "nn_model_hidden_size",
-    "nn_model_loop",
 ]
 DIAGNOSIS = ("initialize_parameters makes a 4 x 2 W1 whatever sizes it is given: are the shapes written as numbers"
              " instead of from n_x, n_h and n_y?")

@@ -7,7 +7,6 @@ FAILS = [
     "init_weights_small",
     "init_weights_random",
     "nn_model_hidden_size",
-    "nn_model_loop",
 ]
 DIAGNOSIS = "W1 has shape (n_x, n_h), not (n_h, n_x): are the sizes given to the random draw in the wrong order?"
 

@@ -7,7 +7,6 @@ FAILS = [
     "init_weights_small",
     "init_weights_random",
     "nn_model_hidden_size",
-    "nn_model_loop",
 ]
 DIAGNOSIS = ("W2 has shape (n_h, n_y), not (n_y, n_h), so W2 A1 cannot be formed: are the sizes given to the "
              "random draw of W2 in the wrong order?")
