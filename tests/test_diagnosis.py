@@ -73,3 +73,25 @@ def test_diagnosing_leaves_np_random_where_it_was():
     found = diagnosis.likely_mistakes([call], "initialize_parameters", initialize_parameters)
     assert found == [DIAGNOSES["wrong/init_all_zeros"]]
     assert np.random.rand() == np.random.RandomState(5).rand()
+
+
+CACHE_FIRST_FORWARD = '''
+import numpy as np
+
+
+def forward_propagation(X, parameters):
+    Z1 = np.dot(parameters["W1"], X) + parameters["b1"]
+    A1 = np.tanh(Z1)
+    Z2 = np.dot(parameters["W2"], A1) + parameters["b2"]
+    A2 = sigmoid(Z2)
+    return {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}, A2
+'''
+
+
+def test_a_caller_that_crashes_because_of_another_function_is_not_diagnosed(solved_nb, hidden_failures):
+    """forward_propagation returns (cache, A2): nn_model (right) crashes inside backward; no nn_model mistake fits."""
+    failures = hidden_failures(fill(solved_nb, CACHE_FIRST_FORWARD))
+    assert {"nn_model_loop", "experiment_small_start"} <= set(failures)
+    assert "inside backward_propagation, which it calls" in failures["experiment_small_start"]
+    assert [cell for cell, message in failures.items() if cell.startswith(("nn_model", "experiment"))
+            and "Likely mistake" in message] == []
