@@ -89,11 +89,11 @@ def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagati
 
 
 def keeps_stepping_where_the_cost_is_flat(nn_model, forward_propagation, backward_propagation, update_parameters):
-    """Near a flat spot, where each step changes the cost by under 1e-7, nn_model still takes all its steps."""
+    """From a saddle, where the first step changes the cost by under 1e-6, nn_model still takes all its steps."""
     X, Y = _data(73)
 
     def flat_start(n_x, n_h, n_y):
-        # A2 is the mean label everywhere and A1 is 0: only the tiny W2 lets W1 move, slowly but surely
+        # A2 is the mean label everywhere and A1 is 0: only the tiny W2 lets W1 move, slowly at first
         b2 = np.log(Y.mean() / (1 - Y.mean()))
         return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.full((n_y, n_h), 1e-3),
                 "b2": np.full((n_y, 1), b2)}
