@@ -1,13 +1,14 @@
 """Name the likely mistake: a failed check's calls, replayed through the catalog's known mistakes.
 
-While a check runs, every call it makes to a student function is recorded: a copy of the
-arguments, np.random's state, the notebook's globals as the function saw them, and what it
-returned or raised. When the check fails, each wrong case of the catalog that defines the
-same function is run on those calls, from the same random state, among the student's own
-other functions. A case that behaves exactly as the student's code did on every call, and on
-some call unlike each right case of the catalog (so the calls tell it apart from correct
-code), names the likely mistake with its DIAGNOSIS ("dW1 is m times too large: is the 1/m
-missing?"). The catalog is the diagnosis table: a new mistake in it is a new diagnosis.
+While a test cell's checks run, every call they make to a student function is recorded: a
+copy of the arguments, np.random's state, the notebook's globals as the function saw them,
+and what it returned or raised. When a check fails, each wrong case of the catalog that
+defines the same function is run on those calls, from the same random state, among the
+student's own other functions. A case that behaves exactly as the student's code did on
+every call names the likely mistake with its DIAGNOSIS ("dW1 is m times too large: is the
+1/m missing?"), unless a right case of the catalog fits those calls too (then the calls
+cannot tell the mistake from correct code). The catalog is the diagnosis table: a new
+mistake in it is a new diagnosis.
 """
 import contextlib
 import copy
@@ -20,7 +21,7 @@ import numpy as np
 
 from . import catalog
 
-_log = None  # the calls of the check now running, or None outside verify
+_log = None  # the calls of the test cell now running (see checks.verify), or None outside it
 
 
 @dataclass
@@ -75,13 +76,17 @@ def likely_mistakes(calls, name, function):
         return []
     state = np.random.get_state()
     try:
-        rights = [right for _, right in _versions("right", name)]
-        return list(dict.fromkeys(
-            case.diagnosis for case, mistake in _versions("wrong", name)
-            if all(_replay(mistake, call) == call.outcome for call in calls)  # behaves as the student's code
-            and all(any(_replay(right, call) != call.outcome for call in calls) for right in rights)))
+        fitting = [case.diagnosis for case, mistake in _versions("wrong", name) if _fits(mistake, calls)]
+        if fitting and any(_fits(right, calls) for _, right in _versions("right", name)):
+            return []  # correct code behaves the same on these calls: they cannot show a mistake
+        return list(dict.fromkeys(fitting))
     finally:
         np.random.set_state(state)
+
+
+def _fits(version, calls):
+    """Whether this version of the function behaves as the student's code did on every call."""
+    return all(_replay(version, call) == call.outcome for call in calls)
 
 
 @functools.cache
