@@ -1,6 +1,8 @@
 """nbgrader settings for the course. Only what differs from nbgrader's defaults."""
-from nbgrader.converters import GenerateAssignment
+from nbgrader.converters import Autograde, GenerateAssignment
+from nbgrader.preprocessors import Execute, OverwriteCells
 
+from grader import tampering, trusted
 from grader.points import ShowPoints
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
@@ -13,6 +15,14 @@ c.GenerateAssignment.preprocessors = [ShowPoints, *GenerateAssignment.class_trai
 
 # A test cell a student deleted is put back and graded, instead of silently scoring 0.
 c.OverwriteCells.add_missing_cells = True
+
+# What a submission changed in the cells it may not change is put back, as nbgrader does, and reported.
+c.Autograde.sanitize_preprocessors = [tampering.OverwriteCells if step is OverwriteCells else step
+                                      for step in Autograde.class_traits()["sanitize_preprocessors"].default()]
+
+# Submissions run sandboxed, and each test cell's verdict is computed by the grader, not in the kernel.
+c.Autograde.autograde_preprocessors = [trusted.SandboxedExecute if step is Execute else step
+                                       for step in Autograde.class_traits()["autograde_preprocessors"].default()]
 
 # The slowest cell (training for 10000 iterations) takes under 1 s here; 60 s leaves room for a
 # slow grading machine, and an endless loop in a submission still ends.

@@ -6,6 +6,13 @@
 - submissions: builds submissions from code, filling solution cells by function name
 - catalog: known right and wrong submissions, the grade cells each wrong one must fail, and its diagnosis
 - grading: autogrades with nbgrader and reads the grades and messages back
+- batch: grades a class safely (`nnkit grade`): gradebook backed up, bad submissions reported, a reason per lost point
+- sandbox: the bubblewrap sandbox and limits a submission's kernel runs in
+- trusted: nbgrader's Execute step, with the kernel sandboxed and every verdict computed in the grader
+- remote: the notebook's functions as the grader calls them, in the sandboxed kernel
+- wire: plain data (JSON, arrays in base64) between grader and kernel, and the kernel's side of the calls
+- tampering: nbgrader's OverwriteCells, restoring cell roles and deleted cells reliably, reporting each change
+- findings: what grading found about a submission (reasons, flags), kept in its autograded notebook
 - pool: autogrades many submissions at once, in worker processes with private course copies
 - accuracy: grades the whole catalog and holds each case against its label (`nnkit accuracy`)
 - checks: the hidden checks, one module per graded function (checks.verify runs them)

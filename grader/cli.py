@@ -5,9 +5,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import accuracy, catalog, release
+from . import accuracy, batch, catalog, release
 from .catalog import CatalogError
 from .course import Course, CourseError
+from .sandbox import SandboxUnavailable
 from .grading import autograde, submit, table
 from .submissions import SubmissionError, fill, read_notebook, solution_program
 
@@ -58,6 +59,12 @@ def accuracy_report(args):
     return 1 if measurement.mismatches else 0
 
 
+def grade(args):
+    """Autograde the class's submissions with nbgrader, sandboxed; print each lost point's reason and the flags."""
+    outcomes = batch.run(Course(args.course), args.students)
+    return 1 if any(outcome.grades is None for outcome in outcomes) else 0
+
+
 def check_release(args):
     """Fail if the committed release differs from what nbgrader generates now, or leaks a solution."""
     course = Course(args.course)
@@ -83,6 +90,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="nnkit", description=__doc__)
     parser.add_argument("--course", default=".", help="the course directory (default: the current one)")
     commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("grade", help=grade.__doc__)
+    run.add_argument("students", nargs="*", help="students to grade (default: everyone in submitted/)")
+    run.set_defaults(action=grade)
     run = commands.add_parser("demo", help=demo.__doc__)
     run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
     run.set_defaults(action=demo)
@@ -95,7 +105,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return args.action(args) or 0
-    except (CourseError, SubmissionError, CatalogError) as error:
+    except (CourseError, SubmissionError, CatalogError, SandboxUnavailable) as error:
         print(f"nnkit: {error}", file=sys.stderr)
         return 2
 

@@ -64,7 +64,8 @@ def after(call, result=None, error=None):
     if error is not None:
         frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)  # the student's own functions only
                   if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
-        call.raised_in = frames[-1].f_code.co_name if frames else None
+        # A call served by a sandboxed kernel reports where it raised, as it saw its own frames there.
+        call.raised_in = getattr(error, "raised_in", frames[-1].f_code.co_name if frames else None)
     if _log is not None:
         _log.append(call)
 
@@ -109,10 +110,12 @@ def _replay(mistake, call):
                                  mistake.__defaults__, mistake.__closure__)
     np.random.set_state(call.random_state)
     args, kwargs = _copy(call.args), _copy(call.kwargs)
-    from .checks import quietly  # checks import this module: import here to keep the graph acyclic
+    from .checks import GradingStopped, quietly  # checks import this module: import here to keep the graph acyclic
     try:
         with quietly():
             return _outcome(rebound(*args, **kwargs))
+    except GradingStopped:
+        raise
     except Exception as error:  # a mistake that crashes as the student's code did is a match
         return _outcome(error=error)
 

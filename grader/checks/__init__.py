@@ -14,6 +14,7 @@ Checks compare behaviour (shapes, properties, agreement with ``grader.reference`
 never one student's random draws to fixed numbers.
 """
 import contextlib
+import copy
 import inspect
 import io
 import warnings
@@ -21,10 +22,20 @@ import warnings
 import numpy as np
 
 from .. import diagnosis
+from ..reference import start
 
 
 class CheckFailed(AssertionError):
     """A check saw behaviour the lesson rules out; the message says what and why."""
+
+
+class GradingStopped(Exception):
+    """The student's code could not be asked at all (the kernel died, timed out, or broke the protocol).
+
+    Not a finding about one check: it ends the cell's checks, and `reason` says why the cell lost its points.
+    """
+
+    reason = "kernel died"
 
 
 def verify(namespace, *checks):
@@ -41,15 +52,24 @@ def verify(namespace, *checks):
             try:
                 check(*(_student_function(namespace, name) for name in names))
             except CheckFailed as failure:
-                failures.append((str(failure), names[0]))
+                failures.append((str(failure), names[0] if getattr(check, "diagnosed", True) else None))
+            except GradingStopped:
+                raise
             except Exception as error:  # a result too malformed for the check to inspect
                 failures.append((f"{names[0]}: its result is too malformed to check whether "
                                  f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0]))
     if failures:  # one root cause often fails several checks the same way: say each message once
         raise CheckFailed("\n".join(dict.fromkeys(
             "".join([message] + [f"\n  Likely mistake: {mistake}"
-                                 for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name))])
+                                 for mistake in (diagnosis.likely_mistakes(calls, name, namespace.get(name))
+                                                 if name else [])])
             for message, name in failures)))
+
+
+def undiagnosed(check):
+    """Its failures name no likely mistake: its function is diagnosed in its own cells, at a fraction of the cost."""
+    check.diagnosed = False
+    return check
 
 
 def _student_function(namespace, name):
@@ -73,6 +93,8 @@ def call(function, *args, **kwargs):
     try:
         with quietly():
             result = function(*args, **kwargs)
+    except GradingStopped:
+        raise
     except Exception as error:  # any error in student code is a finding, not a crash of the grader
         diagnosis.after(record, error=error)
         inside = f" inside {record.raised_in}, which it calls" if record.raised_elsewhere else ""
@@ -81,9 +103,51 @@ def call(function, *args, **kwargs):
     return result
 
 
+class StandIn:
+    """What a check puts in place of a student function meanwhile: plain data, so it can be sent to a kernel.
+
+    It records the arguments of each call in `calls`, wherever the call happened.
+    """
+
+    def __init__(self):
+        self.calls = []
+
+    def __call__(self, *args):
+        self.calls.append(args)
+        return self.result(*args)
+
+
+class Returns(StandIn):
+    """Returns a fresh copy of `value` on every call."""
+
+    def __init__(self, value):
+        super().__init__()
+        self.value = value
+
+    def result(self, *args):
+        return copy.deepcopy(self.value)
+
+    def spec(self):
+        return {"returns": self.value}
+
+
+class RandomStart(StandIn):
+    """Called as initialize_parameters(n_x, n_h, n_y): W = randn * scale from np.random's global stream, b = 0."""
+
+    def __init__(self, scale):
+        super().__init__()
+        self.scale = scale
+
+    def result(self, n_x, n_h, n_y):
+        return start(n_x, n_h, n_y, self.scale)
+
+    def spec(self):
+        return {"random_start": self.scale}
+
+
 @contextlib.contextmanager
 def substituted(function, name, replacement):
-    """Meanwhile, `function` finds `replacement` when it looks up the global `name` (as notebook code does)."""
+    """Meanwhile, `function` finds the stand-in `replacement` when it looks up the global `name`, as notebook code does."""
     namespace = function.__globals__
     original = namespace.get(name)
     namespace[name] = replacement

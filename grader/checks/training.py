@@ -6,7 +6,7 @@ not again here. Pieces that crash or return the wrong shapes still stop the loop
 """
 import numpy as np
 
-from . import call, close, expect, expect_dict, expect_shape, substituted
+from . import Returns, call, close, expect, expect_dict, expect_shape, substituted
 from ..reference import PARAMETER_NAMES, parameter_shapes, random_parameters
 
 LEARNING_RATE = 1.2
@@ -40,14 +40,10 @@ def starts_from_initialize_parameters(nn_model):
     """nn_model asks initialize_parameters for (n_x, n_h, n_y); with 0 iterations it returns that start untouched."""
     X, Y = _data(71)
     given = random_parameters(np.random.default_rng(71), 2, 3, 1, scale=0.1)
-    asked = []
-
-    def recording_start(n_x, n_h, n_y):
-        asked.append((n_x, n_h, n_y))
-        return {name: value.copy() for name, value in given.items()}
-
+    recording_start = Returns(given)
     with substituted(nn_model, "initialize_parameters", recording_start):
         start = _trained(nn_model, X, Y, 3, num_iterations=0)
+    asked = recording_start.calls
     expect(asked and set(asked) == {(2, 3, 1)},
            f"nn_model(X, Y, n_h=3), with X of shape {X.shape} and Y of shape {Y.shape}, called initialize_parameters "
            f"with {asked or 'nothing'}; it should start from initialize_parameters(n_x, n_h, n_y) = (2, 3, 1).")
@@ -60,7 +56,7 @@ def starts_from_initialize_parameters(nn_model):
 def _expect_steps(pieces, X, Y, iterations, start, where):
     """nn_model(..., num_iterations=k) equals k steps of the student's own pieces, for each k in `iterations`.
 
-    nn_model starts from `start` (substituted for initialize_parameters), so a mistake there is not counted again.
+    nn_model starts from `start` (a stand-in for initialize_parameters), so a mistake there is not counted again.
     """
     nn_model, forward_propagation, backward_propagation, update_parameters = pieces
     with substituted(nn_model, "initialize_parameters", start):
@@ -85,18 +81,14 @@ def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagati
     """Each iteration is forward, backward, update at learning rate 1.2: 3 iterations = 3 such steps."""
     given = random_parameters(np.random.default_rng(72), 2, 3, 1, scale=0.5)
     _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), *_data(72), (1, 2, 3),
-                  lambda n_x, n_h, n_y: {name: value.copy() for name, value in given.items()}, "")
+                  Returns(given), "")
 
 
 def keeps_stepping_where_the_cost_is_flat(nn_model, forward_propagation, backward_propagation, update_parameters):
     """From a saddle, where the first step changes the cost by under 1e-6, nn_model still takes all its steps."""
     X, Y = _data(73)
-
-    def flat_start(n_x, n_h, n_y):
-        # A2 is the mean label everywhere and A1 is 0: only the tiny W2 lets W1 move, slowly at first
-        b2 = np.log(Y.mean() / (1 - Y.mean()))
-        return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)), "W2": np.full((n_y, n_h), 1e-3),
-                "b2": np.full((n_y, 1), b2)}
-
-    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), X, Y, (12,), flat_start,
-                  " (where the cost is nearly flat)")
+    # A2 is the mean label everywhere and A1 is 0: only the tiny W2 lets W1 move, slowly at first
+    flat_start = {"W1": np.zeros((3, 2)), "b1": np.zeros((3, 1)), "W2": np.full((1, 3), 1e-3),
+                  "b2": np.full((1, 1), np.log(Y.mean() / (1 - Y.mean())))}
+    _expect_steps((nn_model, forward_propagation, backward_propagation, update_parameters), X, Y, (12,),
+                  Returns(flat_start), " (where the cost is nearly flat)")

@@ -1,0 +1,50 @@
+"""What grading found about one submission, kept in its autograded notebook's metadata under "nnkit".
+
+- "cells": for each grade cell, the points, whether the grader's verdict passed it, the
+  one-line reason it lost its points, and whether the kernel's own run agreed;
+- "flags": what a person should look at (tampering put right, a kernel stopped, a
+  disagreement between the kernel and the grader), one line each.
+Anything a submission wrote there itself is discarded when grading starts.
+"""
+from dataclasses import dataclass, field
+
+# The kinds of reason a test cell loses its points, and the error name its output then shows.
+ERROR_NAMES = {"test failed": "CheckFailed", "timed out": "TimedOut", "out of memory": "OutOfMemory",
+               "kernel died": "KernelDied", "tampering detected": "TamperingDetected"}
+KEY = "nnkit"
+
+
+def start(nb, tampering=()):
+    """A fresh record in nb's metadata, holding the tampering the sanitizing step found."""
+    nb.metadata[KEY] = {"cells": {}, "flags": list(tampering)}
+    return Record(nb.metadata[KEY])
+
+
+def continue_(nb):
+    """The record begun while sanitizing (its tampering flags only), started afresh otherwise."""
+    found = nb.metadata.get(KEY, {})
+    flags = found.get("tampering", []) if isinstance(found, dict) else []
+    return start(nb, [flag for flag in flags if isinstance(flag, str)])
+
+
+@dataclass
+class Record:
+    data: dict = field(default_factory=dict)
+
+    def graded(self, grade_id, points, reason, kernel_passed):
+        if reason is not None and reason.split(": ")[0] not in ERROR_NAMES:
+            raise ValueError(f"unknown kind of reason: {reason}")
+        self.data["cells"][grade_id] = {"points": points, "passed": reason is None, "reason": reason,
+                                        "kernel_passed": kernel_passed}
+        if reason is None and not kernel_passed:
+            self.flag(f"{grade_id}: the grader's checks passed, the kernel's own run of the cell failed")
+
+    def flag(self, text):
+        if text not in self.data["flags"]:
+            self.data["flags"].append(text)
+
+
+def read(nb):
+    """(cells, flags) as grading recorded them in an autograded notebook; empty if it holds none."""
+    found = nb.metadata.get(KEY, {})
+    return found.get("cells", {}), found.get("flags", [])

@@ -1,0 +1,93 @@
+"""Put back what a submission changed in the cells it may not change, and say what it was.
+
+The kit's OverwriteCells is nbgrader's, with three things added:
+- it restores each known cell's role (grade, solution, locked) from the gradebook first,
+  where nbgrader would trust the submission's metadata (a test cell marked as a solution
+  made nbgrader stop with "Inconsistent checksums");
+- it puts a deleted grade cell back after the nearest cell before it that is still there
+  (nbgrader's own placement fails when that cell is not a grade or solution cell);
+- it keeps a line for each thing it put right, in the notebook's metadata
+  (grader.findings), where grading picks them up as flags for a person to look at.
+"""
+
+from nbgrader.api import MissingEntry
+from nbgrader.preprocessors import OverwriteCells as NbgraderOverwriteCells
+
+from .findings import KEY
+from .submissions import HIDDEN_TESTS, nbgrader_meta
+
+ROLES = ("grade", "solution", "locked")
+
+
+class OverwriteCells(NbgraderOverwriteCells):
+    """nbgrader's OverwriteCells, restoring cell roles and deleted grade cells reliably, and reporting each change."""
+
+    def preprocess(self, nb, resources):
+        self._changes = []
+        before = _grade_ids(nb)
+        nb.metadata.pop(KEY, None)  # a submission's own "findings" are not findings
+        nb, resources = super().preprocess(nb, resources)
+        self._changes += [f"grade cell {name} was missing; put back" for name in sorted(_grade_ids(nb) - before)]
+        nb.metadata[KEY] = {"tampering": [f"tampering put right: {change}" for change in self._changes]}
+        return nb, resources
+
+    def preprocess_cell(self, cell, resources, index):
+        meta = nbgrader_meta(cell)
+        name = meta.get("grade_id")
+        try:
+            source = self.gradebook.find_source_cell(name, self.notebook_id, self.assignment_id)
+        except MissingEntry:
+            if name is None:
+                return super().preprocess_cell(cell, resources, index)
+            self._changes.append(f"a cell claimed the unknown grade id {name!r}; made an ordinary cell")
+            del cell.metadata["nbgrader"]
+            return cell, resources
+        for role, value in self._roles(name, source).items():
+            if bool(meta.get(role, False)) != value:
+                self.report_change(name, role, value, meta.get(role))
+                meta[role] = value
+        if source.locked and _visible(cell.source) != _visible(source.source):
+            self._changes.append(f"cell {name} was edited; graded as released")
+        return super().preprocess_cell(cell, resources, index)
+
+    def _roles(self, name, source):
+        roles = {"locked": source.locked}
+        for role, find in (("grade", self.gradebook.find_graded_cell), ("solution", self.gradebook.find_solution_cell)):
+            try:
+                find(name, self.notebook_id, self.assignment_id)
+                roles[role] = True
+            except MissingEntry:
+                roles[role] = False
+        return roles
+
+    def report_change(self, name, attr, old, new):
+        super().report_change(name, attr, old, new)
+        if attr != "checksum":  # a released test cell lacks its hidden tests, so its checksum always differs
+            self._changes.append(f"cell {name}'s {attr} was changed to {new!r}; graded as released")
+
+    def add_missing_grade_cells(self, nb, resources):
+        """Each grade cell the submission lacks, put back after the nearest earlier cell it still has."""
+        notebook = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+        order = [cell.name for cell in notebook.source_cells]
+        solutions = {cell.name for cell in notebook.solution_cells}
+        for grade_cell in notebook.grade_cells:
+            present = {nbgrader_meta(cell).get("grade_id"): index for index, cell in enumerate(nb.cells)}
+            if grade_cell.name in present:
+                continue
+            self.log.warning("Missing grade cell %s encountered, adding to notebook", grade_cell.name)
+            earlier = [present[name] for name in order[:order.index(grade_cell.name)] if name in present]
+            source = notebook.source_cells[order.index(grade_cell.name)]
+            nb.cells.insert(max(earlier, default=-1) + 1, self.missing_cell_transform(
+                source, grade_cell.max_score, is_solution=grade_cell.name in solutions))
+        return nb, resources
+
+
+def _visible(source):
+    """A test cell's code as the release shows it: no hidden tests, no blank lines."""
+    text = HIDDEN_TESTS.sub("", source)
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def _grade_ids(nb):
+    return {nbgrader_meta(cell)["grade_id"] for cell in nb.cells
+            if nbgrader_meta(cell).get("grade") and "grade_id" in nbgrader_meta(cell)}

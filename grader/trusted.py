@@ -1,0 +1,234 @@
+"""nbgrader's Execute step, hardened: the kernel is sandboxed and no verdict that counts is computed in it.
+
+`SandboxedExecute` replaces nbgrader's `Execute` in the autograde pipeline
+(nbgrader_config.py), so `nbgrader autograde` and the kit's commands both grade this way:
+
+- The notebook runs in a sandboxed kernel (grader.sandbox), with a wall-clock limit on
+  the whole notebook and a size limit on each cell's output.
+- A test cell runs in the kernel without its hidden part, so the kernel never sees the
+  hidden tests. Right after it, its hidden checks run here, in the grader, on the
+  notebook's functions as the kernel holds them then (grader.remote): that is the
+  verdict. The cell's outputs are rewritten from it (nbgrader's SaveAutoGrades scores
+  a test cell by its outputs), so nothing the kernel printed or raised decides a grade.
+- When the kernel ran the visible tests to a different verdict, the trusted one counts
+  and the submission is flagged. Every lost point gets a one-line reason, and
+  everything found goes in the notebook's metadata under "nnkit" (grader.findings).
+"""
+import ast
+import contextlib
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+import nbformat
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import Execute
+from traitlets import Integer
+
+from . import findings
+from .checks import CheckFailed, GradingStopped, verify
+from .remote import Kernel
+from .sandbox import SandboxedKernelManager
+from .submissions import HIDDEN_TESTS, nbgrader_meta
+
+OUTPUT_NOTE = "\n[nnkit: the rest of this cell's output was dropped: too long]\n"
+
+
+class SandboxedExecute(Execute):
+    """Execute, with the kernel sandboxed and each test cell's verdict computed by the grader."""
+
+    wall_seconds = Integer(600, help="Seconds the whole notebook may run, its checks included; then the "
+                                     "kernel is stopped and the cells not yet graded lose their points.").tag(config=True)
+    output_limit = Integer(1_000_000, help="Characters of output kept per cell.").tag(config=True)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
+        super().__init__(**kwargs)
+
+    def preprocess(self, nb, resources, km=None):
+        self._record = findings.continue_(nb)
+        self._output_sizes = {}
+        self._stopped = None  # why the kernel was stopped, once it has been
+        self._folder = Path(resources.get("metadata", {}).get("path") or ".")
+        self._given = Path(tempfile.mkdtemp(prefix="nnkit-given-"))
+        self._km = None  # the sandbox's manager, kept after nbclient lets go of it
+        shutil.copytree(self._folder, self._given, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb"))
+        watchdog = threading.Timer(self.wall_seconds, self._out_of_time)
+        watchdog.daemon = True
+        try:
+            with self._assignment_on_path(resources):
+                watchdog.start()
+                return super().preprocess(nb, resources, km)
+        finally:
+            watchdog.cancel()
+            shutil.rmtree(self._given, ignore_errors=True)
+            if self._km is not None and self._km.process_limit_hit:
+                self._record.flag(f"the notebook tried to run more than {self._km.limits.processes} processes at once")
+
+    def create_kernel_manager(self):
+        km = super().create_kernel_manager()
+        km.given = str(self._given)
+        self._km = km
+        self._kernel = Kernel(km.shared, self._run_code, self._begin, self._end, self.timeout)
+        return km
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type != "code":
+            return cell, resources
+        meta = nbgrader_meta(cell)
+        # Every grade cell is graded by its hidden checks: its `solution` flag is the submission's to change.
+        test = meta.get("grade") and "grade_id" in meta
+        if self._stopped:
+            cell.outputs = [_error("NotRun", f"not run: {self._stopped}")]
+        else:
+            self._execute_without_hidden_tests(cell, index)
+        if test:
+            self._grade(cell, meta["grade_id"], meta.get("points", 0))
+        return cell, self.resources
+
+    def _execute_without_hidden_tests(self, cell, index):
+        source = cell.source
+        cell.source = HIDDEN_TESTS.sub("", source)
+        try:
+            self.execute_cell(cell, index, store_history=True)
+        except DeadKernelError:
+            self._stop("kernel died: the kernel ended while running this cell (a sandbox limit, or the code "
+                       "stopped its own process)")
+        except CellTimeoutError:  # it ignored the interrupt, and still runs
+            self._stop(f"timed out: cell {index} ran longer than {self.timeout} s")
+        finally:
+            cell.source = source
+        if any(output.get("ename") == "CellTimeoutError" for output in cell.outputs):
+            self._stop(f"timed out: cell {index} ran longer than {self.timeout} s")
+
+    def _grade(self, cell, grade_id, points):
+        """Replace the test cell's outputs with the grader's verdict on its hidden checks."""
+        kernel_passed = not any(output.output_type == "error" or output.get("name") == "stderr"
+                                for output in cell.outputs)
+        reason = self._stopped
+        if reason is None:
+            try:
+                with self._kernel.serving() as kernel:
+                    verify(kernel.namespace(), *hidden_checks(cell.source))
+            except CheckFailed as failure:
+                kind = "out of memory" if "raised MemoryError" in str(failure) else "test failed"
+                reason = f"{kind}: {failure}"
+            except GradingStopped as stopped:
+                reason = f"{stopped.reason}: {stopped}"
+                self._stop(reason)
+        # What the kernel printed stays for the student to read; what it raised or returned decides nothing.
+        outputs = [_as_stdout(output) for output in cell.outputs if output.output_type in ("stream", "display_data")]
+        if reason is not None:
+            kind, _, message = reason.partition(": ")
+            outputs.append(_error(findings.ERROR_NAMES[kind], message))
+        elif not kernel_passed:
+            outputs.append(nbformat.v4.new_output(
+                "stream", name="stdout", text="[nnkit: the grader's checks passed; the notebook's own run of this "
+                                              "cell failed. The grader's verdict counts; flagged for review.]\n"))
+        self._record.graded(grade_id, points, reason, kernel_passed)
+        cell.outputs = outputs
+
+    def _run_code(self, code):
+        """Run code in the kernel outside the notebook; its outputs, as nbclient collects them."""
+        probe = nbformat.v4.new_code_cell(code)
+        index = len(self.nb.cells) - 1
+        original = self.nb.cells[index]
+        try:
+            self.execute_cell(probe, index, store_history=False)
+        except CellTimeoutError:
+            raise _stopped_by(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel") from None
+        except DeadKernelError:
+            raise _stopped_by(self._stopped or "kernel died: the kernel ended while the grader called its code") \
+                from None
+        finally:
+            self.nb.cells[index] = original  # nbclient stores the executed cell at its index
+        if any(output.get("ename") == "CellTimeoutError" for output in probe.outputs):
+            raise _stopped_by(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel")
+        return probe.outputs
+
+    def _begin(self, code):
+        return self.kc.execute(code, store_history=False, allow_stdin=False)
+
+    def _end(self, msg_id):
+        try:
+            self.wait_for_reply(msg_id)
+        except CellTimeoutError:
+            raise _stopped_by(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel") from None
+        except DeadKernelError:
+            raise _stopped_by(self._stopped or "kernel died: the kernel ended while the grader called its code") \
+                from None
+
+    def output(self, outs, msg, display_id, cell_index):
+        """nbclient's, keeping only the first output_limit characters of a cell's output."""
+        out = super().output(outs, msg, display_id, cell_index)
+        if out is not None:
+            size = self._output_sizes.get(id(outs), 0) + len(str(out))
+            self._output_sizes[id(outs)] = size
+            if size > self.output_limit:
+                outs.pop()
+                if not outs or outs[-1].get("text") != OUTPUT_NOTE:
+                    outs.append(nbformat.v4.new_output("stream", name="stdout", text=OUTPUT_NOTE))
+                    self._record.flag(f"cell {cell_index}: output beyond {self.output_limit} characters dropped")
+        return out
+
+    def _stop(self, reason):
+        """Stop the kernel for good; the cells after this one are not run, and lose their points with `reason`."""
+        if self._stopped is None:
+            self._stopped = reason
+            self._record.flag(reason)
+        if self._km is not None:
+            self._km.kill_now()
+
+    def _out_of_time(self):
+        self._stopped = self._stopped or f"timed out: the notebook ran longer than {self.wall_seconds} s in all"
+        self._record.flag(self._stopped)
+        if self._km is not None:
+            self._km.kill_now()
+
+    @contextlib.contextmanager
+    def _assignment_on_path(self, resources):
+        """The assignment's own files (planar_utils, its data) importable by the checks, from source/."""
+        coursedir = CourseDirectory(config=self.config)
+        assignment = resources.get("nbgrader", {}).get("assignment", "")
+        source = coursedir.format_path(coursedir.source_directory, ".", assignment)
+        sys.path.insert(0, source)
+        try:
+            yield
+        finally:
+            sys.path.remove(source)
+
+
+def _stopped_by(reason):
+    """GradingStopped for a reason line ("timed out: ...")."""
+    kind, _, message = reason.partition(": ")
+    stopped = GradingStopped(message)
+    stopped.reason = kind
+    return stopped
+
+
+def hidden_checks(source):
+    """The checks a test cell's hidden part hands to verify, found without running it."""
+    modules, checks = {}, []
+    for node in ast.walk(ast.parse("\n".join(HIDDEN_TESTS.findall(source)))):
+        if isinstance(node, ast.ImportFrom) and node.module == "grader.checks":
+            for alias in node.names:
+                if alias.name != "verify":
+                    modules[alias.asname or alias.name] = __import__(f"grader.checks.{alias.name}",
+                                                                     fromlist=["_"])
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "verify":
+            checks += [getattr(modules[arg.value.id], arg.attr) for arg in node.args[1:]]
+    return checks
+
+
+def _error(kind, message):
+    return nbformat.v4.new_output("error", ename=kind, evalue=message, traceback=[f"{kind}: {message}"])
+
+
+def _as_stdout(output):
+    """A kernel's stderr kept for the student to read, as stdout: it decides nothing."""
+    if output.get("name") == "stderr":
+        return nbformat.v4.new_output("stream", name="stdout", text=output.text)
+    return output

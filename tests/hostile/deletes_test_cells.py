@@ -1,0 +1,8 @@
+"""Deletes every test cell."""
+THREAT = "edit test cells"
+BASE = "blank"
+REASON = "was missing; put back"
+
+
+def tamper(nb):
+    nb.cells = [cell for cell in nb.cells if not cell.metadata.get("nbgrader", {}).get("grade")]

@@ -1,0 +1,8 @@
+"""A submission folder with no notebook in it, only a note."""
+THREAT = "be broken"
+BASE = "solution"
+REASON = "missing"
+
+
+def write(folder, nb):
+    (folder / "README.txt").write_text("I will send it tomorrow.\n")

@@ -1,0 +1,21 @@
+"""Ignores interrupts and sleeps forever in the middle of the notebook."""
+THREAT = "exhaust the machine"
+BASE = "solution"
+REASON = "timed out"
+PROGRAM = '''
+import signal
+import time
+
+
+def compute_cost(A2, Y):
+    m = Y.shape[1]
+    return float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)) / m)
+
+
+signal.signal(signal.SIGINT, signal.SIG_IGN)
+while True:
+    try:
+        time.sleep(1000)
+    except BaseException:
+        pass
+'''
