@@ -1,6 +1,6 @@
 """nbgrader settings for the course. Only what differs from nbgrader's defaults."""
 from nbgrader.converters import Autograde, GenerateAssignment
-from nbgrader.preprocessors import Execute, OverwriteCells
+from nbgrader.preprocessors import Execute, OverwriteCells, OverwriteKernelspec
 
 from grader import tampering, trusted
 from grader.points import ShowPoints
@@ -17,7 +17,8 @@ c.GenerateAssignment.preprocessors = [ShowPoints, *GenerateAssignment.class_trai
 c.OverwriteCells.add_missing_cells = True
 
 # What a submission changed in the cells it may not change is put back, as nbgrader does, and reported.
-c.Autograde.sanitize_preprocessors = [tampering.OverwriteCells if step is OverwriteCells else step
+KIT_STEPS = {OverwriteCells: tampering.OverwriteCells, OverwriteKernelspec: tampering.OverwriteKernelspec}
+c.Autograde.sanitize_preprocessors = [KIT_STEPS.get(step, step)
                                       for step in Autograde.class_traits()["sanitize_preprocessors"].default()]
 
 # Submissions run sandboxed, and each test cell's verdict is computed by the grader, not in the kernel.

@@ -111,7 +111,7 @@ def summary(outcomes, seconds):
 
 def run(course, named=(), report=print):
     """Grade the students (all by default), reporting as it goes; the outcomes."""
-    report(sandbox.describe(sandbox.Limits(config=course.api.config)))
+    report(sandbox.describe(sandbox.SandboxLimits(config=course.api.config)))
     backup = back_up_gradebook(course)
     if backup:
         report(f"Gradebook backed up to {backup.relative_to(course.root)}.")

@@ -22,6 +22,7 @@ from . import wire
 from .checks import GradingStopped, StandIn
 
 CONNECT_SECONDS = 10  # the kernel is idle when asked to serve: it connects at once, or it was tampered with
+MAX_ANSWER_BYTES = 16 << 20  # an honest answer is at most a few MB; a larger one would only cost the grader memory
 
 
 class ProtocolBroken(GradingStopped):
@@ -83,7 +84,7 @@ class Kernel:
         """The kernel's decoded answer to one request."""
         try:
             wire.send(self._connection, wire.dumps(request))
-            text = wire.receive(self._connection)
+            text = wire.receive(self._connection, MAX_ANSWER_BYTES)
         except socket.timeout:
             raise Unanswered("timed out", f"a call of the notebook's code ran longer than {self._timeout} s") from None
         except OSError as error:
@@ -136,7 +137,8 @@ class RemoteFunction:
             raise ProtocolBroken(f"the kernel's answer to a call of {self.__name__} is malformed ({error!r})") from None
 
     def _request(self, args, kwargs, stand_ins):
-        return {"op": "call", "function": self.__name__, "args": list(args), "kwargs": kwargs, "random_state": np.random.get_state(),
+        return {"op": "call", "function": self.__name__, "args": list(args), "kwargs": kwargs,
+                "random_state": np.random.get_state(),
                 "stand_ins": {name: stand_in.spec() for name, stand_in in stand_ins.items()}}
 
     def __repr__(self):

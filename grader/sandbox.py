@@ -34,8 +34,8 @@ class SandboxUnavailable(RuntimeError):
     """This machine cannot sandbox a kernel; the message says what to install or enable."""
 
 
-class Limits(Configurable):
-    """What one submission's kernel may use; set in nbgrader_config.py as c.Limits.memory = ... and so on."""
+class SandboxLimits(Configurable):
+    """What one submission's kernel may use; set in nbgrader_config.py as c.SandboxLimits.memory = ... and so on."""
 
     memory = Integer(2 << 30, help="Bytes of address space: numpy's MemoryError, not the machine's OOM "
                                    "killer.").tag(config=True)
@@ -57,8 +57,8 @@ def bwrap():
                            capture_output=True, text=True)
     if probe.returncode != 0:
         raise SandboxUnavailable(f"bubblewrap cannot create a sandbox here ({probe.stderr.strip()}), so the kit will "
-                                 "not grade: enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone"
-                                 "=1) or run the grading as root.")
+                                 "not grade: run the grading as root, or allow unprivileged user namespaces "
+                                 "(sysctl kernel.unprivileged_userns_clone=1).")
     return path
 
 
@@ -159,7 +159,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         bwrap()  # refuse now, before any kernel starts, if there is no sandbox
         super().__init__(transport="ipc", ip=str(self.shared / "kernel"),
                          connection_file=str(self.shared / "kernel.json"), **kwargs)
-        self.limits = Limits(config=self.config)
+        self.limits = SandboxLimits(config=self.config)
         self._group = None
         self.process_limit_hit = False  # whether the kernel ever tried to run more processes than it may
 

@@ -1,6 +1,7 @@
 """Put back what a submission changed in the cells it may not change, and say what it was.
 
-The kit's OverwriteCells is nbgrader's, with three things added:
+The kit's OverwriteKernelspec is nbgrader's, noting a kernel of another language. Its
+OverwriteCells is nbgrader's, with three things added:
 - it restores each known cell's role (grade, solution, locked) from the gradebook first,
   where nbgrader would trust the submission's metadata (a test cell marked as a solution
   made nbgrader stop with "Inconsistent checksums");
@@ -12,18 +13,31 @@ The kit's OverwriteCells is nbgrader's, with three things added:
 
 from nbgrader.api import MissingEntry
 from nbgrader.preprocessors import OverwriteCells as NbgraderOverwriteCells
+from nbgrader.preprocessors import OverwriteKernelspec as NbgraderOverwriteKernelspec
 
 from .findings import KEY
 from .submissions import HIDDEN_TESTS, nbgrader_meta
 
-ROLES = ("grade", "solution", "locked")
+CHANGES = "nnkit_changes"  # where the sanitizing steps pass their findings along, in nbconvert's resources
+
+
+class OverwriteKernelspec(NbgraderOverwriteKernelspec):
+    """nbgrader's OverwriteKernelspec, noting a kernel of another language (a kernel's name varies innocently)."""
+
+    def preprocess(self, nb, resources):
+        submitted = nb.metadata.get("kernelspec", {}).get("language")
+        nb, resources = super().preprocess(nb, resources)
+        if submitted != nb.metadata.get("kernelspec", {}).get("language"):
+            resources.setdefault(CHANGES, []).append(
+                f"the notebook's kernel language was changed to {submitted!r}; graded with the assignment's")
+        return nb, resources
 
 
 class OverwriteCells(NbgraderOverwriteCells):
     """nbgrader's OverwriteCells, restoring cell roles and deleted grade cells reliably, and reporting each change."""
 
     def preprocess(self, nb, resources):
-        self._changes = []
+        self._changes = resources.pop(CHANGES, [])
         before = _grade_ids(nb)
         nb.metadata.pop(KEY, None)  # a submission's own "findings" are not findings
         nb, resources = super().preprocess(nb, resources)

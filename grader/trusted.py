@@ -40,8 +40,8 @@ OUTPUT_NOTE = "\n[nnkit: the rest of this cell's output was dropped: too long]\n
 class SandboxedExecute(Execute):
     """Execute, with the kernel sandboxed and each test cell's verdict computed by the grader."""
 
-    wall_seconds = Integer(600, help="Seconds the whole notebook may run, its checks included; then the "
-                                     "kernel is stopped and the cells not yet graded lose their points.").tag(config=True)
+    wall_seconds = Integer(600, help="Seconds the whole notebook may run, its checks included; then the kernel "
+                                     "is stopped and the cells not yet graded lose their points.").tag(config=True)
     output_limit = Integer(1_000_000, help="Characters of output kept per cell.").tag(config=True)
 
     def __init__(self, **kwargs):

@@ -83,7 +83,7 @@ def test_a_test_cells_checks_are_read_from_its_hidden_part_without_running_it(hi
 
 
 def test_the_kernel_sees_no_course_and_not_the_grader(course, tmp_path):
-    command = sandbox.command(["ls", "/"], tmp_path, tmp_path, sandbox.Limits())
+    command = sandbox.command(["ls", "/"], tmp_path, tmp_path, sandbox.SandboxLimits())
     bound = {command[index + 1] for index, arg in enumerate(command) if arg in ("--ro-bind", "--bind")}
     environment = str(Path(sys.prefix).resolve())  # the Python it runs, wherever the virtual environment lives
     assert not [path for path in bound - {environment}
@@ -95,7 +95,7 @@ def test_inside_the_sandbox_the_course_and_the_network_are_gone(course, tmp_path
     package = Path(grader.__file__).parent
     script = (f"test ! -e {course.root}/source && test ! -e {course.gradebook} && test ! -e {package}/reference.py "
               "&& ! touch /usr/x 2>/dev/null && touch ~/x && test -z \"$SECRET\" && echo confined")
-    run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], tmp_path, tmp_path, sandbox.Limits()),
+    run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], tmp_path, tmp_path, sandbox.SandboxLimits()),
                          capture_output=True, text=True, env={"SECRET": "instructor token"}, timeout=60)
     assert run.stdout.strip() == "confined", run.stderr
 
@@ -105,6 +105,6 @@ def test_without_bubblewrap_grading_refuses_and_says_what_to_install(monkeypatch
     sandbox.bwrap.cache_clear()
     try:
         with pytest.raises(sandbox.SandboxUnavailable, match="apt-get install bubblewrap"):
-            sandbox.describe(sandbox.Limits())
+            sandbox.describe(sandbox.SandboxLimits())
     finally:
         sandbox.bwrap.cache_clear()

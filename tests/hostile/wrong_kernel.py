@@ -1,7 +1,7 @@
 """The solved notebook, saved with an R kernel that the grading machine does not have."""
 THREAT = "be broken"
 BASE = "solution"
-REASON = None  # nbgrader restores the assignment's kernel; it grades as usual
+REASON = "kernel language was changed"
 
 
 def tamper(nb):
