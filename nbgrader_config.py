@@ -18,8 +18,8 @@ c.OverwriteCells.add_missing_cells = True
 
 # What a submission changed in the cells it may not change is put back, as nbgrader does, and reported.
 KIT_STEPS = {OverwriteCells: tampering.OverwriteCells, OverwriteKernelspec: tampering.OverwriteKernelspec}
-c.Autograde.sanitize_preprocessors = [KIT_STEPS.get(step, step)
-                                      for step in Autograde.class_traits()["sanitize_preprocessors"].default()]
+c.Autograde.sanitize_preprocessors = [tampering.CleanMetadata] + [
+    KIT_STEPS.get(step, step) for step in Autograde.class_traits()["sanitize_preprocessors"].default()]
 
 # Submissions run sandboxed, and each test cell's verdict is computed by the grader, not in the kernel.
 c.Autograde.autograde_preprocessors = [trusted.SandboxedExecute if step is Execute else step

@@ -9,6 +9,7 @@ back each student's grades and what grading found (grader.findings) and prints o
 line per lost point with its reason, and the flags a person should look at.
 """
 import datetime
+import re
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import nbformat
 from . import findings, sandbox
 from .grading import grades
 from .submissions import SubmissionError, read_notebook
+from .tampering import through_a_link
 
 
 @dataclass
@@ -57,8 +59,11 @@ def grade(course, student):
     if not folder.is_dir():
         outcome.problem = f"{folder}: no such folder; check the student's name."
         return outcome
+    if through_a_link(expected, course.root):
+        outcome.problem = f"{expected}: reached through a symbolic link; only regular files are graded."
+        return outcome
     if not expected.exists():
-        others = sorted(folder.glob("*.ipynb"))
+        others = sorted(path for path in folder.glob("*.ipynb") if path.is_file() and not path.is_symlink())
         if len(others) == 1:  # renamed on download or upload: grade it, keep the student's file as it is
             shutil.copy2(others[0], expected)
             outcome.flags.append(f"notebook renamed: graded {others[0].name} as {expected.name} (a copy)")
@@ -73,8 +78,9 @@ def grade(course, student):
         return outcome
     result = course.api.autograde(course.assignment, student)
     if not result["success"]:
-        last = [line for line in (result.get("error") or result.get("log") or "").splitlines() if line.strip()]
-        outcome.problem = f"nbgrader autograde failed: {last[-1] if last else 'no message'}"
+        errors = [line.strip() for line in (result.get("error") or result.get("log") or "").splitlines()
+                  if re.match(r"\s*[\w.]*(Error|Exception): ", line) and "NbGraderException" not in line]
+        outcome.problem = f"nbgrader autograde failed: {errors[-1] if errors else 'see its log'}"
         return outcome
     outcome.grades = grades(course, student)
     autograded = course.autograded(student) / expected.name

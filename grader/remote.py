@@ -12,7 +12,7 @@ is computed here, where no submission's code runs.
 """
 import contextlib
 import inspect
-import itertools
+import secrets
 import socket
 from pathlib import Path
 
@@ -50,7 +50,6 @@ class Kernel:
         self._folder, self._run, self._begin, self._end, self._timeout = Path(folder), run, begin, end, timeout
         self._ready = False
         self._connection = None
-        self._sockets = itertools.count()
 
     @contextlib.contextmanager
     def serving(self):
@@ -59,9 +58,12 @@ class Kernel:
             self._run(f"__nnkit__ = __import__('types').ModuleType('nnkit_wire')\n"
                       f"exec({Path(wire.__file__).read_text()!r}, __nnkit__.__dict__)")
             self._ready = True
-        path = self._folder / f"serve-{next(self._sockets)}.sock"
+        path = self._folder / f"serve-{secrets.token_hex(8)}.sock"  # a name the notebook cannot squat on beforehand
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
-            listener.bind(str(path))
+            try:
+                listener.bind(str(path))
+            except OSError as error:
+                raise ProtocolBroken(f"the grader could not open its socket beside the kernel ({error})") from None
             listener.listen(1)
             listener.settimeout(CONNECT_SECONDS)
             handle = self._begin(f"__nnkit__.serve({str(path)!r})")

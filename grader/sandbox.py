@@ -69,8 +69,22 @@ def describe(limits):
     processes = (f"{limits.processes} processes" if group.path is not None else
                  "processes NOT bounded (no writable pids cgroup here: a fork bomb can slow the machine)")
     group.close()
+    with tempfile.TemporaryDirectory() as folder:
+        sockets = bound_folder(Path(folder))
+        if sockets:
+            subprocess.run(["umount", folder], capture_output=True)
+    disk = f"{limits.disk >> 20} MiB per writable folder" + (
+        "" if sockets else " (but its socket folder NOT bounded: grade as root to bound it)")
     return (f"Sandbox: {version}, no network, no course files; per submission {limits.memory >> 20} MiB of memory, "
-            f"{limits.cpu_seconds} s of CPU, {processes}, {limits.disk >> 20} MiB per writable folder.")
+            f"{limits.cpu_seconds} s of CPU, {processes}, {disk}.")
+
+
+def bound_folder(folder, size=1 << 20):
+    """Make the folder a small tmpfs of its own (root only); whether it is one."""
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
 
 
 def command(kernel_cmd, given, connection_dir, limits):
@@ -156,6 +170,7 @@ class SandboxedKernelManager(AsyncKernelManager):
 
     def __init__(self, **kwargs):
         self.shared = Path(tempfile.mkdtemp(prefix="nnkit-kernel-"))  # the kernel's sockets, bound into the sandbox
+        self._bounded = bound_folder(self.shared)  # writable from inside: it must not be a way to fill the disk
         bwrap()  # refuse now, before any kernel starts, if there is no sandbox
         super().__init__(transport="ipc", ip=str(self.shared / "kernel"),
                          connection_file=str(self.shared / "kernel.json"), **kwargs)
@@ -187,6 +202,8 @@ class SandboxedKernelManager(AsyncKernelManager):
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart)
         self._close_group()
+        if self._bounded:
+            subprocess.run(["umount", "--lazy", str(self.shared)], capture_output=True)
         shutil.rmtree(self.shared, ignore_errors=True)
 
     cleanup_resources = _async_cleanup_resources

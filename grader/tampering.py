@@ -1,6 +1,7 @@
 """Put back what a submission changed in the cells it may not change, and say what it was.
 
-The kit's OverwriteKernelspec is nbgrader's, noting a kernel of another language. Its
+The kit's CleanMetadata drops malformed nbgrader metadata before nbgrader's steps read it;
+its OverwriteKernelspec is nbgrader's, noting a kernel of another language. Its
 OverwriteCells is nbgrader's, with three things added:
 - it restores each known cell's role (grade, solution, locked) from the gradebook first,
   where nbgrader would trust the submission's metadata (a test cell marked as a solution
@@ -11,14 +12,38 @@ OverwriteCells is nbgrader's, with three things added:
   (grader.findings), where grading picks them up as flags for a person to look at.
 """
 
+from pathlib import Path
+
 from nbgrader.api import MissingEntry
+from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import OverwriteCells as NbgraderOverwriteCells
+from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.preprocessors import OverwriteKernelspec as NbgraderOverwriteKernelspec
 
 from .findings import KEY
 from .submissions import HIDDEN_TESTS, nbgrader_meta
 
 CHANGES = "nnkit_changes"  # where the sanitizing steps pass their findings along, in nbconvert's resources
+TYPES = {"grade_id": str, "grade": bool, "solution": bool, "locked": bool, "task": bool, "points": (int, float),
+         "schema_version": int, "checksum": str, "cell_type": str}
+
+
+class CleanMetadata(NbGraderPreprocessor):
+    """First of all: a cell's nbgrader metadata of the wrong shape or types is dropped (nbgrader's steps assume it
+    well formed, and crash otherwise). The cell becomes an ordinary one; a grade cell is then put back as missing."""
+
+    def preprocess(self, nb, resources):
+        for index, cell in enumerate(nb.cells):
+            meta = cell.get("metadata", {}).get("nbgrader")
+            if meta is not None and not _well_formed(meta):
+                del cell.metadata["nbgrader"]
+                resources.setdefault(CHANGES, []).append(f"cell {index}'s nbgrader metadata was malformed; dropped")
+        return nb, resources
+
+
+def _well_formed(meta):
+    return (isinstance(meta, dict) and isinstance(meta.get("grade_id"), str) and meta["grade_id"] != ""
+            and all(isinstance(meta[key], kind) for key, kind in TYPES.items() if key in meta))
 
 
 class OverwriteKernelspec(NbgraderOverwriteKernelspec):
@@ -37,7 +62,14 @@ class OverwriteCells(NbgraderOverwriteCells):
     """nbgrader's OverwriteCells, restoring cell roles and deleted grade cells reliably, and reporting each change."""
 
     def preprocess(self, nb, resources):
+        submitted = Path(resources["metadata"]["path"]) / f"{resources['nbgrader']['notebook']}.ipynb"
+        if through_a_link(submitted, CourseDirectory(config=self.config).root):
+            raise ValueError(f"{submitted}: reached through a symbolic link; only regular files are graded.")
         self._changes = resources.pop(CHANGES, [])
+        for index, cell in enumerate(nb.cells):
+            if cell.metadata.get("nbgrader") == {}:  # nbgrader's DeduplicateIds leaves this of a repeated grade id
+                del cell.metadata["nbgrader"]
+                self._changes.append(f"cell {index} repeated another cell's grade id; made an ordinary cell")
         before = _grade_ids(nb)
         nb.metadata.pop(KEY, None)  # a submission's own "findings" are not findings
         nb, resources = super().preprocess(nb, resources)
@@ -94,6 +126,13 @@ class OverwriteCells(NbgraderOverwriteCells):
             nb.cells.insert(max(earlier, default=-1) + 1, self.missing_cell_transform(
                 source, grade_cell.max_score, is_solution=grade_cell.name in solutions))
         return nb, resources
+
+
+def through_a_link(path, root):
+    """Whether the path, below the course root, passes a symbolic link: it could stand for any file of the course,
+    the instructor's notebook included."""
+    path, root = Path(path).absolute(), Path(root).absolute()
+    return any(part.is_symlink() for part in [path, *path.parents] if part.is_relative_to(root) and part != root)
 
 
 def _visible(source):

@@ -15,7 +15,6 @@
   everything found goes in the notebook's metadata under "nnkit" (grader.findings).
 """
 import ast
-import contextlib
 import shutil
 import sys
 import tempfile
@@ -51,19 +50,25 @@ class SandboxedExecute(Execute):
     def preprocess(self, nb, resources, km=None):
         self._record = findings.continue_(nb)
         self._output_sizes = {}
+        self._updated = 0  # characters of display updates so far
         self._stopped = None  # why the kernel was stopped, once it has been
-        self._folder = Path(resources.get("metadata", {}).get("path") or ".")
-        self._given = Path(tempfile.mkdtemp(prefix="nnkit-given-"))
         self._km = None  # the sandbox's manager, kept after nbclient lets go of it
-        shutil.copytree(self._folder, self._given, dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.ipynb"))
+        coursedir = CourseDirectory(config=self.config)
+        source = coursedir.format_path(coursedir.source_directory, ".", resources["nbgrader"]["assignment"])
+        # What the student was given, from source/ itself: not whatever nbgrader copied from the submission
+        # (a symlink there could stand for any file of the course).
+        self._given = Path(tempfile.mkdtemp(prefix="nnkit-given-"))
+        shutil.copytree(source, self._given, dirs_exist_ok=True,
+                        ignore=shutil.ignore_patterns("*.ipynb", *coursedir.ignore))
         watchdog = threading.Timer(self.wall_seconds, self._out_of_time)
         watchdog.daemon = True
+        sys.path.insert(0, source)  # the assignment's own files (planar_utils, its data), for the checks
         try:
-            with self._assignment_on_path(resources):
-                watchdog.start()
-                return super().preprocess(nb, resources, km)
+            watchdog.start()
+            return super().preprocess(nb, resources, km)
         finally:
             watchdog.cancel()
+            sys.path.remove(source)
             shutil.rmtree(self._given, ignore_errors=True)
             if self._km is not None and self._km.process_limit_hit:
                 self._record.flag(f"the notebook tried to run more than {self._km.limits.processes} processes at once")
@@ -118,6 +123,9 @@ class SandboxedExecute(Execute):
                 reason = f"{kind}: {failure}"
             except GradingStopped as stopped:
                 reason = f"{stopped.reason}: {stopped}"
+                self._stop(reason)
+            except Exception as error:  # the exchange with the kernel broke in a way the protocol does not name
+                reason = f"tampering detected: the grader's exchange with the kernel failed ({type(error).__name__})"
                 self._stop(reason)
         # What the kernel printed stays for the student to read; what it raised or returned decides nothing.
         outputs = [_as_stdout(output) for output in cell.outputs if output.output_type in ("stream", "display_data")]
@@ -174,6 +182,14 @@ class SandboxedExecute(Execute):
                     self._record.flag(f"cell {cell_index}: output beyond {self.output_limit} characters dropped")
         return out
 
+    def _update_display_id(self, display_id, msg):
+        """nbclient's, until the updates add up to what a cell may print (they bypass `output`)."""
+        self._updated += len(str(msg.get("content", {}).get("data", "")))
+        if self._updated > self.output_limit:
+            self._record.flag(f"display updates beyond {self.output_limit} characters in all were dropped")
+            return
+        super()._update_display_id(display_id, msg)
+
     def _stop(self, reason):
         """Stop the kernel for good; the cells after this one are not run, and lose their points with `reason`."""
         if self._stopped is None:
@@ -187,18 +203,6 @@ class SandboxedExecute(Execute):
         self._record.flag(self._stopped)
         if self._km is not None:
             self._km.kill_now()
-
-    @contextlib.contextmanager
-    def _assignment_on_path(self, resources):
-        """The assignment's own files (planar_utils, its data) importable by the checks, from source/."""
-        coursedir = CourseDirectory(config=self.config)
-        assignment = resources.get("nbgrader", {}).get("assignment", "")
-        source = coursedir.format_path(coursedir.source_directory, ".", assignment)
-        sys.path.insert(0, source)
-        try:
-            yield
-        finally:
-            sys.path.remove(source)
 
 
 def _stopped_by(reason):

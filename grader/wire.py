@@ -12,6 +12,7 @@ kernel sends is ever executed.
 """
 import base64
 import json
+import math
 import struct
 
 import numpy as np
@@ -113,7 +114,7 @@ def _array(data):
             and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)):
         raise ValueError("an array's shape is not a list of sizes")
     raw = base64.b64decode(data["__array__"], validate=True)
-    if len(raw) != dtype.itemsize * int(np.prod(shape, dtype=np.int64)):
+    if len(raw) != dtype.itemsize * math.prod(shape):
         raise ValueError("an array's data does not fit its shape")
     array = np.frombuffer(raw, dtype=dtype).reshape(shape).copy()
     return array[()] if data.get("scalar") is True and array.ndim == 0 else array

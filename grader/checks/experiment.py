@@ -60,7 +60,8 @@ def _mean_accuracy(nn_model, forward_propagation, scale, X, Y):
 
 @undiagnosed
 def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation):
-    """From all zeros, or all weights equal, the rows of W1 stay equal; from zeros, accuracy stays near chance."""
+    """From all zeros, or all weights equal, the rows of W1 stay equal (yet move); from zeros, accuracy stays near
+    chance."""
     X, Y = _flower()
     constant = Returns({**start(2, 4, 1, 0.0), "W1": np.full((4, 2), 0.5), "W2": np.full((1, 4), 0.5)})
     trained = {"all-zero": _trained(nn_model, RandomStart(0.0), X, Y), "all-0.5": _trained(nn_model, constant, X, Y)}
@@ -70,6 +71,11 @@ def symmetric_start_keeps_hidden_units_identical(nn_model, forward_propagation):
                f"After {ITERATIONS} iterations of nn_model from an {name} start, the rows of W1 differ. Hidden units "
                "that start identical get identical gradients and should stay identical; check that every hidden "
                "unit is computed the same way in forward and backward propagation.")
+    # Symmetric, yet trained: from all 0.5 the hidden units stay equal but W1 moves (from zeros nothing need move:
+    # the flower's labels are balanced, so even b2's gradient is 0 there).
+    expect(not np.allclose(np.asarray(trained["all-0.5"]["W1"], dtype=float), constant.value["W1"]),
+           f"After {ITERATIONS} iterations of nn_model from an all-0.5 start, W1 has not moved: training should "
+           "change the weights even while the hidden units stay identical.")
     score = _accuracy(forward_propagation, trained["all-zero"], X, Y)
     expect(score <= CHANCE, f"From an all-zero start your nn_model reached {score:.0%} accuracy; with every hidden "
                             "unit identical (and here all zero) it should stay near chance (50%).")
