@@ -92,19 +92,16 @@ def command(kernel_cmd, given, connection_dir, limits):
     readable = [Path(p) for p in ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc")]
     readable += sorted({Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()})
     args = [bwrap(), "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
-            "--uid", "65534", "--gid", "65534"]
+            "--uid", "65534", "--gid", "65534", "--proc", "/proc", "--dev", "/dev",
+            # The private folders first: a bind below /tmp (a virtual environment there, say) must land on top.
+            "--size", str(limits.disk), "--tmpfs", "/tmp", "--size", str(limits.disk), "--tmpfs", HOME]
     for path in readable:
         if path.exists():
             args += ["--ro-bind", str(path), str(path)]
     package = Path(grader.__file__).resolve().parent
     if any(package.is_relative_to(path) for path in readable):  # installed in site-packages: hide it there
         args += ["--tmpfs", str(package)]
-    args += ["--proc", "/proc", "--dev", "/dev",
-             "--size", str(limits.disk), "--tmpfs", "/tmp",
-             "--size", str(limits.disk), "--tmpfs", HOME,
-             "--ro-bind", str(given), "/given",
-             "--bind", str(connection_dir), str(connection_dir),
-             "--chdir", HOME]
+    args += ["--ro-bind", str(given), "/given", "--bind", str(connection_dir), str(connection_dir), "--chdir", HOME]
     environment = {"HOME": HOME, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
                    "JPY_PARENT_PID": "1",  # ipykernel must not watch a parent it cannot see from its namespace
                    "MPLBACKEND": "Agg", "MPLCONFIGDIR": "/tmp", "PYTHONDONTWRITEBYTECODE": "1",

@@ -91,9 +91,10 @@ def test_the_kernel_sees_no_course_and_not_the_grader(course, tmp_path):
     assert "--unshare-all" in command and "--clearenv" in command and "--die-with-parent" in command
 
 
-def test_inside_the_sandbox_the_course_and_the_network_are_gone(course, tmp_path):
+def test_inside_the_sandbox_python_is_there_and_the_course_is_gone(course, tmp_path):
     package = Path(grader.__file__).parent
-    script = (f"test ! -e {course.root}/source && test ! -e {course.gradebook} && test ! -e {package}/reference.py "
+    script = (f"test -x {sys.executable} && test ! -e {course.root}/source && test ! -e {course.gradebook} "
+              f"&& test ! -e {package}/reference.py "
               "&& ! touch /usr/x 2>/dev/null && touch ~/x && test -z \"$SECRET\" && echo confined")
     run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], tmp_path, tmp_path, sandbox.SandboxLimits()),
                          capture_output=True, text=True, env={"SECRET": "instructor token"}, timeout=60)
