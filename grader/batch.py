@@ -12,6 +12,7 @@ import datetime
 import re
 import shutil
 import time
+import unicodedata
 from dataclasses import dataclass, field
 
 import nbformat
@@ -97,7 +98,7 @@ def table(outcomes):
     lines = [f"{'student':{width}}  {'score':>11}"]
     for outcome in outcomes:
         if outcome.grades is None:
-            lines.append(f"{outcome.student:{width}}  {'not graded':>11}  {outcome.problem}")
+            lines.append(f"{outcome.student:{width}}  {'not graded':>11}  {_one_line(outcome.problem, 400)}")
             continue
         result = outcome.grades
         lines.append(f"{outcome.student:{width}}  {result.score:5g} / {result.max_score:<3g}")
@@ -137,5 +138,8 @@ def run(course, named=(), report=print):
 
 
 def _one_line(text, width=150):
+    """The first line of text a submission may have written, safe for a terminal: control characters (escape
+    codes that could redraw the report) shown as '?'."""
     line = str(text).strip().splitlines()[0] if str(text).strip() else ""
+    line = "".join("?" if unicodedata.category(ch).startswith("C") else ch for ch in line)
     return line if len(line) <= width else line[:width - 1] + "…"

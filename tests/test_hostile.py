@@ -77,6 +77,7 @@ def batch(course, cases, release_nb, tmp_path_factory):
 def test_the_batch_finishes_and_reports_the_unreadable_by_name(batch):
     scratch, run, _, _ = batch
     assert run.returncode == 1, run.stderr  # 1: some submissions could not be graded, and the report says which
+    assert "\x1b" not in run.stdout  # no escape code from a submission reaches the instructor's terminal
     for attack in ATTACKS:
         assert f"{_student(attack)}" in run.stdout, f"{attack['name']} is missing from the report:\n{run.stdout}"
 

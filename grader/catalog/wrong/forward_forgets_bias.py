@@ -1,7 +1,7 @@
 """Forgets the biases in forward propagation: Z1 = W1 X and Z2 = W2 A1, no + b."""
 import numpy as np
 
-FAILS = ["forward_values", "predict_labels"]
+FAILS = ["forward_values", "predict_labels", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "Z1 and Z2 in forward_propagation do not depend on b1 and b2: are the biases added?"
 
 
