@@ -31,6 +31,7 @@ class Outcome:
     problem: str = None  # why it was not graded
     reasons: dict = field(default_factory=dict)  # grade_id -> one-line reason it lost its points
     flags: list = field(default_factory=list)
+    stricter: list = field(default_factory=list)  # grade_ids the kernel's own run passed and the grader failed
 
 
 def students(course, named=()):
@@ -89,11 +90,14 @@ def grade(course, student):
         cells, flags = findings.read(nbformat.read(str(autograded), as_version=4))
         outcome.reasons = {grade_id: cell["reason"] for grade_id, cell in cells.items() if cell.get("reason")}
         outcome.flags += flags
+        outcome.stricter = [grade_id for grade_id, cell in cells.items()
+                            if cell.get("kernel_passed") and not cell.get("passed")]
     return outcome
 
 
 def table(outcomes):
-    """One line per student, then one indented line per lost point with its reason and per flag."""
+    """One line per student, then indented: a line per lost point with its reason ("-"), per flag for a person to
+    look at ("!"), and the cells where the kernel's own run of the visible tests disagreed with the grader ("~")."""
     width = max([len("student")] + [len(outcome.student) for outcome in outcomes])
     lines = [f"{'student':{width}}  {'score':>11}"]
     for outcome in outcomes:
@@ -105,6 +109,9 @@ def table(outcomes):
         for grade_id in result.failed:
             lines.append(f"{'':{width}}    - {grade_id}: {_one_line(outcome.reasons.get(grade_id, 'no output'))}")
         lines += [f"{'':{width}}    ! {_one_line(flag)}" for flag in outcome.flags]
+        if outcome.stricter:  # usually a mistake the visible tests miss; tampering with the kernel looks the same
+            lines.append(f"{'':{width}}    ~ the notebook's own run passed, the grader failed: "
+                         f"{', '.join(outcome.stricter)}")
     return "\n".join(lines)
 
 

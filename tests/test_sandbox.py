@@ -109,3 +109,4 @@ def test_without_bubblewrap_grading_refuses_and_says_what_to_install(monkeypatch
             sandbox.describe(sandbox.SandboxLimits())
     finally:
         sandbox.bwrap.cache_clear()
+
