@@ -14,17 +14,12 @@ ERROR_NAMES = {"test failed": "CheckFailed", "timed out": "TimedOut", "out of me
 KEY = "nnkit"
 
 
-def start(nb, tampering=()):
-    """A fresh record in nb's metadata, holding the tampering the sanitizing step found."""
-    nb.metadata[KEY] = {"cells": {}, "flags": list(tampering)}
-    return Record(nb.metadata[KEY])
-
-
-def continue_(nb):
-    """The record begun while sanitizing (its tampering flags only), started afresh otherwise."""
+def begin(nb):
+    """A fresh record in nb's metadata, keeping only the tampering lines the sanitizing step left there."""
     found = nb.metadata.get(KEY, {})
-    flags = found.get("tampering", []) if isinstance(found, dict) else []
-    return start(nb, [flag for flag in flags if isinstance(flag, str)])
+    tampering = found.get("tampering", []) if isinstance(found, dict) else []
+    nb.metadata[KEY] = {"cells": {}, "flags": [line for line in tampering if isinstance(line, str)]}
+    return Record(nb.metadata[KEY])
 
 
 @dataclass

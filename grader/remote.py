@@ -28,15 +28,8 @@ MAX_ANSWER_BYTES = 16 << 20  # an honest answer is at most a few MB; a larger on
 class ProtocolBroken(GradingStopped):
     """The kernel answered the grader with something other than an answer: its grading code was tampered with."""
 
-    reason = "tampering detected"
-
-
-class Unanswered(GradingStopped):
-    """The kernel stopped answering: it died, or a call ran past its time."""
-
-    def __init__(self, reason, message):
-        super().__init__(message)
-        self.reason = reason
+    def __init__(self, message):
+        super().__init__(f"tampering detected: {message}")
 
 
 class Kernel:
@@ -88,13 +81,13 @@ class Kernel:
             wire.send(self._connection, wire.dumps(request))
             text = wire.receive(self._connection, MAX_ANSWER_BYTES)
         except socket.timeout:
-            raise Unanswered("timed out", f"a call of the notebook's code ran longer than {self._timeout} s") from None
+            raise GradingStopped(f"timed out: a call of the notebook's code ran longer than {self._timeout} s") from None
         except OSError as error:
-            raise Unanswered("kernel died", f"the kernel stopped answering the grader ({error})") from None
+            raise GradingStopped(f"kernel died: the kernel stopped answering the grader ({error})") from None
         except ValueError as error:
             raise ProtocolBroken(f"the kernel's answer to the grader is malformed ({error})") from None
         if text is None:
-            raise Unanswered("kernel died", "the kernel stopped answering the grader")
+            raise GradingStopped("kernel died: the kernel stopped answering the grader")
         try:
             return wire.loads(text)
         except (ValueError, TypeError, RecursionError) as error:

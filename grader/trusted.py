@@ -15,6 +15,8 @@
   everything found goes in the notebook's metadata under "nnkit" (grader.findings).
 """
 import ast
+import contextlib
+import importlib
 import shutil
 import sys
 import tempfile
@@ -48,7 +50,7 @@ class SandboxedExecute(Execute):
         super().__init__(**kwargs)
 
     def preprocess(self, nb, resources, km=None):
-        self._record = findings.continue_(nb)
+        self._record = findings.begin(nb)
         self._output_sizes = {}
         self._updated = 0  # characters of display updates so far
         self._stopped = None  # why the kernel was stopped, once it has been
@@ -123,7 +125,7 @@ class SandboxedExecute(Execute):
                 kind = "out of memory" if "raised MemoryError" in str(failure) else "test failed"
                 reason = f"{kind}: {failure}"
             except GradingStopped as stopped:
-                reason = f"{stopped.reason}: {stopped}"
+                reason = str(stopped)
                 self._stop(reason)
             except Exception as error:  # the exchange with the kernel broke in a way the protocol does not name
                 reason = f"tampering detected: the grader's exchange with the kernel failed ({type(error).__name__})"
@@ -146,28 +148,31 @@ class SandboxedExecute(Execute):
         index = len(self.nb.cells) - 1
         original = self.nb.cells[index]
         try:
-            self.execute_cell(probe, index, store_history=False)
-        except CellTimeoutError:
-            raise _stopped_by(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel") from None
-        except DeadKernelError:
-            raise _stopped_by(self._stopped or "kernel died: the kernel ended while the grader called its code") \
-                from None
+            with self._asking_the_kernel():
+                self.execute_cell(probe, index, store_history=False)
         finally:
             self.nb.cells[index] = original  # nbclient stores the executed cell at its index
         if any(output.get("ename") == "CellTimeoutError" for output in probe.outputs):
-            raise _stopped_by(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel")
+            raise GradingStopped(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel")
         return probe.outputs
 
     def _begin(self, code):
         return self.kc.execute(code, store_history=False, allow_stdin=False)
 
     def _end(self, msg_id):
-        try:
+        with self._asking_the_kernel():
             self.wait_for_reply(msg_id)
+
+    @contextlib.contextmanager
+    def _asking_the_kernel(self):
+        """nbclient's errors while the grader's own code runs in the kernel, as GradingStopped."""
+        try:
+            yield
         except CellTimeoutError:
-            raise _stopped_by(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel") from None
+            raise GradingStopped(f"timed out: the grader's code ran longer than {self.timeout} s in the kernel") \
+                from None
         except DeadKernelError:
-            raise _stopped_by(self._stopped or "kernel died: the kernel ended while the grader called its code") \
+            raise GradingStopped(self._stopped or "kernel died: the kernel ended while the grader called its code") \
                 from None
 
     def output(self, outs, msg, display_id, cell_index):
@@ -200,18 +205,7 @@ class SandboxedExecute(Execute):
             self._km.kill_now()
 
     def _out_of_time(self):
-        self._stopped = self._stopped or f"timed out: the notebook ran longer than {self.wall_seconds} s in all"
-        self._record.flag(self._stopped)
-        if self._km is not None:
-            self._km.kill_now()
-
-
-def _stopped_by(reason):
-    """GradingStopped for a reason line ("timed out: ...")."""
-    kind, _, message = reason.partition(": ")
-    stopped = GradingStopped(message)
-    stopped.reason = kind
-    return stopped
+        self._stop(f"timed out: the notebook ran longer than {self.wall_seconds} s in all")
 
 
 def hidden_checks(source):
@@ -221,8 +215,7 @@ def hidden_checks(source):
         if isinstance(node, ast.ImportFrom) and node.module == "grader.checks":
             for alias in node.names:
                 if alias.name != "verify":
-                    modules[alias.asname or alias.name] = __import__(f"grader.checks.{alias.name}",
-                                                                     fromlist=["_"])
+                    modules[alias.asname or alias.name] = importlib.import_module(f"grader.checks.{alias.name}")
         elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "verify":
             checks += [getattr(modules[arg.value.id], arg.attr) for arg in node.args[1:]]
     return checks

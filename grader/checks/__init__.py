@@ -30,12 +30,11 @@ class CheckFailed(AssertionError):
 
 
 class GradingStopped(Exception):
-    """The student's code could not be asked at all (the kernel died, timed out, or broke the protocol).
+    """The student's code could not be asked at all: the kernel died, timed out, or broke the protocol.
 
-    Not a finding about one check: it ends the cell's checks, and `reason` says why the cell lost its points.
+    Not a finding about one check: it ends the cell's checks. Its message is the reason line the cell loses its
+    points with, "<kind>: <what happened>" ("timed out: ...", see grader.findings).
     """
-
-    reason = "kernel died"
 
 
 def verify(namespace, *checks):
