@@ -5,10 +5,11 @@ its FAILS names: not fewer (the mistake is caught where the lesson teaches it), 
 (partial credit follows the concepts). Its DIAGNOSIS should reach the student in a failed
 cell's message, where nbgrader's feedback shows it.
 """
+import os
 import time
 from dataclasses import dataclass
 
-from . import catalog, pool, release
+from . import batch, catalog, release
 from .grading import Grades
 from .submissions import fill, read_notebook, solution_program
 
@@ -54,10 +55,11 @@ def solved_release(course, scratch):
 
 def measure(course, into, cases, jobs=None):
     """Generate the release in a scratch course at `into`, autograde every case there, judge each."""
-    started, jobs = time.monotonic(), pool.worker_count(jobs, len(cases))
+    started, jobs = time.monotonic(), jobs or os.cpu_count() or 1
     scratch = release.generate(course, into)
     solved = solved_release(course, scratch)
-    results = pool.autograde(scratch, {case.student: fill(solved, case.program, case.name) for case in cases}, jobs)
+    results = batch.grade_submissions(scratch, {case.student: fill(solved, case.program, case.name)
+                                                for case in cases}, jobs)
     return Measurement([Verdict(case, grades) for case, grades in zip(cases, results)],
                        time.monotonic() - started, jobs)
 

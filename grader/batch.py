@@ -1,24 +1,34 @@
-"""Grade a class: every submission through nbgrader's autograde, sandboxed, and a reason for each lost point.
+"""Grade a class (`nnkit grade`): nbgrader's autograde for every submission, the notebooks executed in parallel.
 
-`nnkit grade` backs up the gradebook, then autogrades each student in turn with
-nbgrader's API (the course's nbgrader_config.py puts the kit's sandboxed, trusted steps
-in its pipeline). One bad submission never stops the batch: an unreadable notebook is
-reported by name and skipped, as is a missing one; a renamed one is graded under its
-expected name (the student's file is kept). It then reads
-back each student's grades and what grading found (grader.findings) and prints one
-line per lost point with its reason, and the flags a person should look at.
+1. Plan: each student's submission is looked at first. A missing, unreadable or linked
+   notebook is reported by name and not graded; a renamed one is graded from a copy. A
+   submission already graded from its current files (grader.freshness) is up to date and
+   not graded again, unless forced.
+2. Grade: the gradebook is backed up, then nbgrader's Autograde runs here for each
+   submission while workers, local or a Dask cluster, execute the notebooks
+   (grader.handoff, grader.cluster). A progress bar counts them.
+3. Report: a line per student and per lost point with its reason, the flags a person
+   should look at, and a summary; grades exported to CSV and feedback generated when asked.
+A run stopped at any moment loses nothing: run it again and it grades what is left.
 """
+import concurrent.futures
 import datetime
 import re
 import shutil
+import sys
 import time
 import unicodedata
 from dataclasses import dataclass, field
 
 import nbformat
+from nbgrader.api import Gradebook
+from nbgrader.plugins import CsvExportPlugin
+from tqdm import tqdm
 
-from . import findings, sandbox
-from .grading import grades
+from . import cluster, findings, freshness
+from .course import CourseError
+from .grading import grades, submit
+from .handoff import Dispatcher
 from .submissions import SubmissionError, read_notebook
 from .tampering import through_a_link
 
@@ -32,6 +42,17 @@ class Outcome:
     reasons: dict = field(default_factory=dict)  # grade_id -> one-line reason it lost its points
     flags: list = field(default_factory=list)
     stricter: list = field(default_factory=list)  # grade_ids the kernel's own run passed and the grader failed
+    now: bool = False  # graded in this run (else up to date, or not graded)
+
+
+@dataclass
+class Run:
+    """What a run did: an outcome per student, and how long it took where."""
+    outcomes: list
+    seconds: float = 0.0
+    where: str = ""  # the workers, e.g. "2 local worker processes"
+    executing: list = field(default_factory=list)  # seconds a worker took for each notebook executed
+    interrupted: bool = False
 
 
 def students(course, named=()):
@@ -42,29 +63,27 @@ def students(course, named=()):
     return sorted(path.name for path in root.iterdir() if (path / course.assignment).is_dir()) if root.is_dir() else []
 
 
-def back_up_gradebook(course):
-    """A timestamped copy of the gradebook in backups/, made before grading writes to it; its path (None if none)."""
-    if not course.gradebook.is_file():
+def back_up(course, path):
+    """A timestamped copy of `path` in backups/, made before it is replaced; the copy's path (None if none)."""
+    if not path.is_file():
         return None
     folder = course.root / "backups"
     folder.mkdir(exist_ok=True)
-    copy = folder / f"gradebook-{datetime.datetime.now():%Y%m%d-%H%M%S-%f}.db"
-    shutil.copy2(course.gradebook, copy)
+    copy = folder / f"{path.stem}-{datetime.datetime.now():%Y%m%d-%H%M%S-%f}{path.suffix}"
+    shutil.copy2(path, copy)
     return copy
 
 
-def grade(course, student):
-    """Autograde one student with nbgrader; an Outcome, never an exception for a bad submission."""
+def look_at(course, student):
+    """The student's Outcome before grading: its problem if the notebook cannot be graded, else flags (or none)."""
     outcome = Outcome(student)
     folder = course.submitted(student)
     expected = folder / f"{course.assignment}.ipynb"
     if not folder.is_dir():
         outcome.problem = f"{folder}: no such folder; check the student's name."
-        return outcome
-    if through_a_link(expected, course.root):
+    elif through_a_link(expected, course.root):
         outcome.problem = f"{expected}: reached through a symbolic link; only regular files are graded."
-        return outcome
-    if not expected.exists():
+    elif not expected.exists():
         others = sorted(path for path in folder.glob("*.ipynb") if path.is_file() and not path.is_symlink())
         if len(others) == 1:  # renamed on download or upload: grade it, keep the student's file as it is
             shutil.copy2(others[0], expected)
@@ -72,27 +91,108 @@ def grade(course, student):
         else:
             found = ", ".join(path.name for path in others) or "no notebook"
             outcome.problem = f"{expected}: missing (the folder holds {found}); ask the student to submit it."
-            return outcome
-    try:
-        read_notebook(expected)
-    except SubmissionError as error:
-        outcome.problem = f"unreadable: {error}"
-        return outcome
-    result = course.api.autograde(course.assignment, student)
-    if not result["success"]:
-        errors = [line.strip() for line in (result.get("error") or result.get("log") or "").splitlines()
-                  if re.match(r"\s*[\w.]*(Error|Exception): ", line) and "NbGraderException" not in line]
-        outcome.problem = f"nbgrader autograde failed: {errors[-1] if errors else 'see its log'}"
-        return outcome
-    outcome.grades = grades(course, student)
-    autograded = course.autograded(student) / expected.name
-    if autograded.is_file():
-        cells, flags = findings.read(nbformat.read(str(autograded), as_version=4))
-        outcome.reasons = {grade_id: cell["reason"] for grade_id, cell in cells.items() if cell.get("reason")}
-        outcome.flags += flags
-        outcome.stricter = [grade_id for grade_id, cell in cells.items()
-                            if cell.get("kernel_passed") and not cell.get("passed")]
+    if outcome.problem is None:
+        try:
+            read_notebook(expected)
+        except SubmissionError as error:
+            outcome.problem = f"unreadable: {error}"
     return outcome
+
+
+def read_back(course, outcome):
+    """Fill a graded outcome from the gradebook and the autograded notebook's findings."""
+    outcome.grades = grades(course, outcome.student)
+    autograded = course.autograded(outcome.student) / f"{course.assignment}.ipynb"
+    cells, flags = findings.read(nbformat.read(str(autograded), as_version=4))
+    outcome.reasons = {grade_id: cell["reason"] for grade_id, cell in cells.items() if cell.get("reason")}
+    outcome.flags += [flag for flag in flags if flag not in outcome.flags]
+    outcome.stricter = [grade_id for grade_id, cell in cells.items()
+                        if cell.get("kernel_passed") and not cell.get("passed")]
+    return outcome
+
+
+def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, feedback=False, report=print,
+        progress=sys.stderr):
+    """Grade the students (all by default) and report; the Run. `progress`: where the bar goes (None: no bar)."""
+    started = time.monotonic()
+    outcomes = {student: look_at(course, student) for student in students(course, named)}
+    stamps = {student: freshness.stamp(course, student) for student, outcome in outcomes.items()
+              if outcome.problem is None}
+    done = set() if force else freshness.done(course, stamps)
+    pending = [student for student in stamps if student not in done]
+    for student in done:
+        read_back(course, outcomes[student])
+    result = Run(list(outcomes.values()))
+    report(f"{len(outcomes)} submissions: {len(pending)} to grade, {len(done)} up to date"
+           f"{' (--force grades them again)' if done else ''}, {len(outcomes) - len(stamps)} not gradable.")
+    if pending:
+        backup = back_up(course, course.gradebook)
+        if backup:
+            report(f"Gradebook backed up to {backup.relative_to(course.root)}.")
+        with cluster.connect(jobs, scheduler) as workers:
+            result.where = workers.where
+            for line, where in workers.sandboxes(course.api.config).items():
+                report(f"{line} ({len(where)} of {workers.where})" if scheduler else line)
+            dispatcher = Dispatcher(course, workers, {student: stamps[student] for student in pending})
+            result.interrupted = _grade(dispatcher, outcomes, pending, 2 * workers.slots, progress)
+            result.executing = list(dispatcher.seconds.values())
+        for student in pending:  # those an interruption left waiting
+            if outcomes[student].grades is None and outcomes[student].problem is None:
+                outcomes[student].problem = "interrupted: run nnkit grade again to grade it"
+    result.seconds = time.monotonic() - started
+    report("")
+    report(table(result.outcomes))
+    report("")
+    report(summary(result))
+    if export:
+        report(export_grades(course, export))
+    if feedback:
+        report(generate_feedback(course, [outcome for outcome in result.outcomes if outcome.grades is not None]))
+    return result
+
+
+def _grade(dispatcher, outcomes, pending, in_flight, progress):
+    """Grade the pending students, `in_flight` at a time, into `outcomes`; True if interrupted (Ctrl-C)."""
+    bar = tqdm(total=len(pending), unit="submission", file=progress, disable=progress is None, mininterval=1,
+               dynamic_ncols=True)
+    with bar, concurrent.futures.ThreadPoolExecutor(in_flight, thread_name_prefix="autograde") as threads:
+        futures = [threads.submit(_grade_in_turn, dispatcher, outcomes[student]) for student in pending]
+        try:
+            for future in concurrent.futures.as_completed(futures):
+                outcome = future.result()
+                bar.update()
+                bar.set_postfix_str(f"{outcome.student}: {_score(outcome)}", refresh=False)
+        except KeyboardInterrupt:
+            dispatcher.stopping.set()  # the notebooks still executing are dropped; what is graded stays graded
+            for future in futures:
+                future.cancel()
+            return True
+    return False
+
+
+def _grade_in_turn(dispatcher, outcome):
+    with dispatcher.lock:
+        if dispatcher.stopping.is_set():
+            outcome.problem = "interrupted: run nnkit grade again to grade it"
+            return outcome
+        result = dispatcher.autograde(outcome.student)
+        if result["success"]:
+            outcome.now = True
+            return read_back(dispatcher.course, outcome)
+        outcome.problem = dispatcher.problems.get(outcome.student) or f"nbgrader autograde failed: {_error(result)}"
+        return outcome
+
+
+def _error(result):
+    """The exception line of a failed nbgrader run, out of its traceback or log."""
+    lines = [line.strip() for line in (result.get("error") or result.get("log") or "").splitlines()
+             if re.match(r"\s*[\w.]*(Error|Exception): ", line) and "NbGraderException" not in line]
+    return lines[-1] if lines else "see its log"
+
+
+def _score(outcome):
+    return (f"{outcome.grades.score:g} / {outcome.grades.max_score:g}" if outcome.grades is not None
+            else "not graded")
 
 
 def table(outcomes):
@@ -115,33 +215,67 @@ def table(outcomes):
     return "\n".join(lines)
 
 
-def summary(outcomes, seconds):
-    graded = [outcome for outcome in outcomes if outcome.grades is not None]
-    full = sum(outcome.grades.score == outcome.grades.max_score for outcome in graded)
-    flagged = sum(bool(outcome.flags) for outcome in graded)
-    return (f"{len(graded)} graded ({full} with full marks, {flagged} flagged for review), "
-            f"{len(outcomes) - len(graded)} not graded, in {seconds:.0f} s.")
+def summary(result):
+    """The run in a few lines: graded now (full marks, lost points, flagged), up to date, not graded, time."""
+    now = [outcome for outcome in result.outcomes if outcome.now]
+    full = sum(outcome.grades.score == outcome.grades.max_score for outcome in now)
+    before = sum(outcome.grades is not None and not outcome.now for outcome in result.outcomes)
+    failed = [outcome for outcome in result.outcomes if outcome.grades is None]
+    rows = [("graded now", len(now), ""),
+            ("  full marks", full, ""),
+            ("  lost points", len(now) - full, ""),
+            ("  flagged for review", sum(bool(outcome.flags) for outcome in now), ""),
+            ("up to date", before, "graded before from the same files; --force grades them again" if before else ""),
+            ("not graded", len(failed), "reasons below" if failed else "")]
+    lines = [f"{label:21}{count:6}   {note}".rstrip() for label, count, note in rows]
+    lines += [f"  {outcome.student}: {_one_line(outcome.problem)}" for outcome in failed]
+    timing = f"{result.seconds:.0f} s"
+    if now:
+        timing += f", {result.seconds / len(now):.1f} s per submission graded"
+    if result.executing:
+        timing += (f", with {result.where} (a notebook took {sum(result.executing) / len(result.executing):.1f} s "
+                   f"to execute on average)")
+    lines.append(f"{'time':21}{timing}")
+    if result.interrupted:
+        lines.append("Interrupted: what was graded is kept; run the same command again to grade the rest.")
+    return "\n".join(lines)
 
 
-def run(course, named=(), report=print):
-    """Grade the students (all by default), reporting as it goes; the outcomes."""
-    report(sandbox.describe(sandbox.SandboxLimits(config=course.api.config)))
-    backup = back_up_gradebook(course)
-    if backup:
-        report(f"Gradebook backed up to {backup.relative_to(course.root)}.")
-    started, outcomes = time.monotonic(), []
-    chosen = students(course, named)
-    for number, student in enumerate(chosen, 1):
-        outcome = grade(course, student)
-        outcomes.append(outcome)
-        score = (f"{outcome.grades.score:g} / {outcome.grades.max_score:g}" if outcome.grades is not None
-                 else "not graded")
-        report(f"[{number}/{len(chosen)}] {student}: {score}")
-    report("")
-    report(table(outcomes))
-    report("")
-    report(summary(outcomes, time.monotonic() - started))
-    return outcomes
+def export_grades(course, path):
+    """Every grade of the gradebook to a CSV file, with nbgrader's exporter (an earlier file backed up first)."""
+    path = course.root / path
+    backup = back_up(course, path)
+    coursedir = course.api.coursedir
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        CsvExportPlugin(to=str(path), config=course.api.config).export(gradebook)
+    return f"Grades exported to {path}" + (f" (the earlier file backed up to {backup})." if backup else ".")
+
+
+def generate_feedback(course, graded):
+    """nbgrader's feedback for each graded student whose feedback is missing or older than their grading."""
+    stale = [outcome.student for outcome in graded if _older(course.feedback(outcome.student),
+                                                             course.autograded(outcome.student))]
+    for student in stale:
+        course.run("generate_feedback", student)
+    return f"Feedback generated for {len(stale)} students in feedback/ ({len(graded) - len(stale)} already current)."
+
+
+def _older(feedback, autograded):
+    page = feedback / f"{autograded.name}.html"
+    notebook = autograded / f"{autograded.name}.ipynb"
+    return not page.is_file() or page.stat().st_mtime < notebook.stat().st_mtime
+
+
+def grade_submissions(course, submissions, jobs=None):
+    """Place each {student: notebook} as a submission and grade them all; the Grades of each, in order."""
+    for student, nb in submissions.items():
+        submit(course, student, nb)
+    result = run(course, list(submissions), jobs=jobs, report=lambda line: None)
+    outcomes = {outcome.student: outcome for outcome in result.outcomes}
+    failed = [f"{student}: {outcomes[student].problem}" for student in submissions if outcomes[student].problem]
+    if failed:
+        raise CourseError("not graded: " + "; ".join(failed))
+    return [outcomes[student].grades for student in submissions]
 
 
 def _one_line(text, width=150):

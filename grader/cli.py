@@ -6,10 +6,11 @@ import time
 from pathlib import Path
 
 from . import accuracy, batch, catalog, release
+from .cluster import ClusterError
 from .catalog import CatalogError
 from .course import Course, CourseError
 from .sandbox import SandboxUnavailable
-from .grading import autograde, submit, table
+from .grading import table
 from .submissions import SubmissionError, fill, read_notebook, solution_program
 
 # The bundled example students of `nnkit demo`: the solution, an empty notebook, and a few catalog cases.
@@ -29,10 +30,8 @@ def demo(args):
     cases = {case.name: case for case in catalog.cases()}
     students = {"solution": solved, "blank": blank}
     students.update({cases[name].student: fill(solved, cases[name].program, name) for name in DEMO_CASES})
-    for student, nb in students.items():
-        submit(scratch, student, nb)
     print(f"Autograding {len(students)} example students with nbgrader ...")
-    results = autograde(scratch, students)
+    results = batch.grade_submissions(scratch, students)
     scratch.run("generate_feedback")
     print()
     print(table(results))
@@ -60,9 +59,12 @@ def accuracy_report(args):
 
 
 def grade(args):
-    """Autograde the class's submissions with nbgrader, sandboxed; print each lost point's reason and the flags."""
-    outcomes = batch.run(Course(args.course), args.students)
-    return 1 if any(outcome.grades is None for outcome in outcomes) else 0
+    """Autograde the class's submissions with nbgrader, sandboxed and in parallel; report each lost point's reason."""
+    result = batch.run(Course(args.course), args.students, jobs=args.jobs, scheduler=args.scheduler,
+                       force=args.force, export=args.export, feedback=args.feedback)
+    if result.interrupted:
+        return 130
+    return 1 if any(outcome.grades is None for outcome in result.outcomes) else 0
 
 
 def check_release(args):
@@ -92,6 +94,12 @@ def main(argv=None):
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("grade", help=grade.__doc__)
     run.add_argument("students", nargs="*", help="students to grade (default: everyone in submitted/)")
+    run.add_argument("--jobs", type=int, help="local worker processes (default: one per core)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="execute on this Dask cluster instead, e.g. tcp://10.0.0.5:8786")
+    run.add_argument("--force", action="store_true", help="grade again submissions already graded from their files")
+    run.add_argument("--export", metavar="CSV", help="then export every grade of the gradebook to this CSV file")
+    run.add_argument("--feedback", action="store_true", help="then generate feedback for the students graded")
     run.set_defaults(action=grade)
     run = commands.add_parser("demo", help=demo.__doc__)
     run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
@@ -105,7 +113,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return args.action(args) or 0
-    except (CourseError, SubmissionError, CatalogError, SandboxUnavailable) as error:
+    except (CourseError, SubmissionError, CatalogError, SandboxUnavailable, ClusterError) as error:
         print(f"nnkit: {error}", file=sys.stderr)
         return 2
 

@@ -3,7 +3,8 @@
 - "cells": for each grade cell, the points, whether the grader's verdict passed it, the
   one-line reason it lost its points, and whether the kernel's own run agreed;
 - "flags": what a person should look at (tampering put right, a kernel stopped, a
-  disagreement between the kernel and the grader), one line each.
+  disagreement between the kernel and the grader), one line each;
+- "graded_from": the stamp of the files it was graded from (grader.freshness).
 Anything a submission wrote there itself is discarded when grading starts.
 """
 from dataclasses import dataclass, field
@@ -43,3 +44,13 @@ def read(nb):
     """(cells, flags) as grading recorded them in an autograded notebook; empty if it holds none."""
     found = nb.metadata.get(KEY, {})
     return found.get("cells", {}), found.get("flags", [])
+
+
+def stamp(nb, value):
+    """Record the stamp (grader.freshness) of the files nb was graded from."""
+    nb.metadata.setdefault(KEY, {})["graded_from"] = value
+
+
+def stamp_of(nb):
+    found = nb.metadata.get(KEY, {})
+    return found.get("graded_from") if isinstance(found, dict) else None

@@ -42,13 +42,6 @@ def submit(course, student, nb):
     return path
 
 
-def autograde(course, students):
-    """nbgrader autograde for each student, then their grades, read from the gradebook."""
-    for student in students:
-        course.run("autograde", student)
-    return [grades(course, student) for student in students]
-
-
 def grades(course, student):
     coursedir = course.api.coursedir
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
@@ -61,6 +54,15 @@ def grades(course, student):
         cells = sorted(notebook.grades, key=lambda grade: order.get(grade.name, len(order)))
         scores = {grade.name: (grade.score, grade.max_score) for grade in cells if grade.cell_type == "code"}
     return Grades(student, scores, messages(course, student), course.root)
+
+
+def points(course):
+    """{student: {grade_id: score}}: every submission of the assignment in the gradebook."""
+    coursedir = course.api.coursedir
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        return {submission.student_id: {grade.name: grade.score for notebook in submission.notebooks
+                                        for grade in notebook.grades}
+                for submission in gradebook.assignment_submissions(course.assignment)}
 
 
 def messages(course, student):

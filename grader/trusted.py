@@ -17,6 +17,7 @@
 import ast
 import contextlib
 import importlib
+import os
 import shutil
 import sys
 import tempfile
@@ -55,22 +56,25 @@ class SandboxedExecute(Execute):
         self._updated = 0  # characters of display updates so far
         self._stopped = None  # why the kernel was stopped, once it has been
         self._km = None  # the sandbox's manager, kept after nbclient lets go of it
-        coursedir = CourseDirectory(config=self.config)
-        source = coursedir.format_path(coursedir.source_directory, ".", resources["nbgrader"]["assignment"])
-        # What the student was given, from source/ itself: not whatever nbgrader copied from the submission
-        # (a symlink there could stand for any file of the course).
+        # What the student was given: sent by the process that owns the course (grader.handoff), or read from
+        # source/ itself; never whatever nbgrader copied from the submission (a symlink there could stand for any
+        # file of the course).
+        given = resources.get("nnkit_given")
+        if given is None:
+            given = given_files(CourseDirectory(config=self.config), resources["nbgrader"]["assignment"])
         self._given = Path(tempfile.mkdtemp(prefix="nnkit-given-"))
-        shutil.copytree(source, self._given, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns("*.ipynb", *coursedir.ignore))
+        for name, content in given.items():
+            (self._given / name).parent.mkdir(parents=True, exist_ok=True)
+            (self._given / name).write_bytes(content)
         watchdog = threading.Timer(self.wall_seconds, self._out_of_time)
         watchdog.daemon = True
-        sys.path.insert(0, source)  # the assignment's own files (planar_utils, its data), for the checks
+        sys.path.insert(0, str(self._given))  # the assignment's own files (planar_utils, its data), for the checks
         try:
             watchdog.start()
             return super().preprocess(nb, resources, km)
         finally:
             watchdog.cancel()
-            sys.path.remove(source)
+            sys.path.remove(str(self._given))
             shutil.rmtree(self._given, ignore_errors=True)
             if self._km is not None and self._km.process_limit_hit:
                 self._record.flag(f"the notebook tried to run more than {self._km.limits.processes} processes at once")
@@ -206,6 +210,21 @@ class SandboxedExecute(Execute):
 
     def _out_of_time(self):
         self._stop(f"timed out: the notebook ran longer than {self.wall_seconds} s in all")
+
+
+def given_files(coursedir, assignment):
+    """{relative path: bytes} of the files a student is given with the assignment: its source folder's, but the
+    notebooks and what the course ignores."""
+    source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+    ignored = shutil.ignore_patterns("*.ipynb", *coursedir.ignore)
+    files = {}
+    for folder, subfolders, names in os.walk(source):
+        skip = ignored(folder, subfolders + names)
+        subfolders[:] = [name for name in subfolders if name not in skip]
+        for name in sorted(set(names) - skip):
+            path = Path(folder, name)
+            files[str(path.relative_to(source))] = path.read_bytes()
+    return files
 
 
 def hidden_checks(source):

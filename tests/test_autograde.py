@@ -1,7 +1,7 @@
 """End to end with nbgrader's own autograde, in a scratch copy of the course.
 
 Every catalog case, the solution, the unfilled release and a careless student are
-autograded once, by the worker pool `nnkit accuracy` uses. The solution earns full marks,
+autograded once, in parallel, as `nnkit accuracy` and `nnkit grade` do. The solution earns full marks,
 the blank release zero, every right variant full marks; every mistake loses points on
 exactly the cells the catalog names, and the feedback tells the student its likely cause.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import accuracy, pool, release
+from grader import accuracy, batch, release
 from grader.cli import main
 from grader.course import Course
 from grader.submissions import fill, nbgrader_meta
@@ -38,7 +38,7 @@ def graded(course, scratch, release_nb, cases):
     careless.cells = [cell for cell in careless.cells if nbgrader_meta(cell).get("grade_id") != DELETED]
     submissions = {"solution": solved, "blank": release_nb, "careless": careless}
     submissions.update({case.student: fill(solved, case.program, case.name) for case in cases})
-    return dict(zip(submissions, pool.autograde(scratch, submissions)))
+    return dict(zip(submissions, batch.grade_submissions(scratch, submissions)))
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,17 @@
-"""The grade report of `nnkit grade`, without a kernel: a reason per lost point, flags, nothing a terminal obeys.
+"""`nnkit grade` without a kernel: the report (a reason per lost point, flags, nothing a terminal obeys), the
+summary, and what the process owning the gradebook sends its workers.
 
 End to end, with hostile submissions, in test_hostile.py.
 """
-from grader.batch import Outcome, table
+import pickle
+
+import pytest
+
+from grader.batch import Outcome, Run, summary, table
+from grader.course import Course, CourseError
+from grader.execution import execution_config
 from grader.grading import Grades
+from grader.handoff import Dispatcher
 
 
 def test_the_report_gives_each_lost_point_its_reason_and_keeps_escape_codes_out():
@@ -20,3 +28,30 @@ def test_the_report_gives_each_lost_point_its_reason_and_keeps_escape_codes_out(
     assert lines[4].endswith("! tampering put right: cell init_shapes was edited; graded as released")
     assert lines[5].endswith("~ the notebook's own run passed, the grader failed: init_shapes")
     assert lines[6].split()[:3] == ["eve", "not", "graded"] and "\x1b" not in "\n".join(lines)
+
+
+def test_the_summary_counts_what_the_run_did_and_names_what_it_could_not_grade():
+    full, lost = Grades("ada", {"a": (1, 1)}), Grades("bob", {"a": (0, 1)})
+    outcomes = [Outcome("ada", full, now=True), Outcome("bob", lost, now=True, flags=["kernel died"]),
+                Outcome("cy", full), Outcome("dee", problem="unreadable: dee.ipynb: not JSON")]
+    lines = summary(Run(outcomes, seconds=10, where="2 local worker processes", executing=[4.0, 6.0])).splitlines()
+    assert [line.split()[-1] for line in lines[:4]] == ["2", "1", "1", "1"]  # graded now, full, lost, flagged
+    assert lines[4].split()[:4] == ["up", "to", "date", "1"] and lines[5].split()[:3] == ["not", "graded", "1"]
+    assert lines[6] == "  dee: unreadable: dee.ipynb: not JSON"
+    assert lines[7].endswith("10 s, 5.0 s per submission graded, with 2 local worker processes (a notebook took "
+                             "5.0 s to execute on average)")
+
+
+def test_workers_are_sent_only_the_settings_that_execute_a_notebook(course):
+    sent = execution_config(course.api.config)
+    assert sent["Execute"]["timeout"] == 60 and "Autograde" not in sent and "CourseDirectory" not in sent
+    assert pickle.loads(pickle.dumps(sent)) == sent
+
+
+def test_grading_in_parallel_refuses_a_course_whose_pipeline_is_not_sandboxed(course, tmp_path):
+    scratch = course.scratch_copy(tmp_path / "course")
+    with open(scratch.root / "nbgrader_config.py", "a") as config:
+        config.write("\nc.Autograde.autograde_preprocessors = "
+                     "Autograde.class_traits()['autograde_preprocessors'].default()\n")
+    with pytest.raises(CourseError, match="no grader.trusted.SandboxedExecute step"):
+        Dispatcher(Course(scratch.root), cluster=None, stamps={})

@@ -1,0 +1,74 @@
+"""Where notebooks execute: worker processes on this machine, or an existing Dask cluster.
+
+Both are Dask. By default a LocalCluster of single-threaded worker processes starts in
+this process and stops with it (no server to start); given a scheduler's address, the
+workers are that cluster's (dask-jobqueue on SLURM, dask-kubernetes, or `dask scheduler`
+and `dask worker` by hand), and they need the kit and bubblewrap installed, nothing of the
+course. When a worker dies while executing a notebook, Dask runs it again on another; a
+notebook whose workers die `allowed-failures` times fails with KilledWorker.
+"""
+import contextlib
+import logging
+import os
+
+import distributed
+
+from . import execution
+from .sandbox import SandboxUnavailable
+
+
+class ClusterError(Exception):
+    """The workers cannot be reached or cannot sandbox; the message says what to do."""
+
+
+class Cluster:
+    """A connected Dask client: jobs go out as data, executed notebooks come back."""
+
+    def __init__(self, client, where):
+        self.client = client
+        self.where = where  # e.g. "2 local worker processes"
+
+    @property
+    def slots(self):
+        """Notebooks the cluster executes at once: its workers' threads."""
+        return max(1, sum(worker["nthreads"] for worker in self.client.scheduler_info()["workers"].values()))
+
+    def submit(self, job):
+        return self.client.submit(execution.execute, job, pure=False, key=f"execute-{job.student}-{os.urandom(4).hex()}")
+
+    def sandboxes(self, config):
+        """{line: workers}: how the workers sandbox a kernel; ClusterError naming a worker that cannot."""
+        try:
+            lines = self.client.run(execution.sandbox_here, execution.execution_config(config))
+        except SandboxUnavailable as error:
+            raise ClusterError(f"a worker of {self.where} cannot grade: {error}") from None
+        found = {}
+        for worker, line in sorted(lines.items()):
+            found.setdefault(line, []).append(worker)
+        return found
+
+
+@contextlib.contextmanager
+def connect(jobs=None, scheduler=None):
+    """A Cluster: the Dask scheduler at `scheduler`, else `jobs` local worker processes (default one per core)."""
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout=10)
+        except (OSError, TimeoutError) as error:
+            raise ClusterError(f"{scheduler}: no Dask scheduler answered ({error}); start one (`dask scheduler`) and "
+                               "its workers (`dask worker ADDRESS`), or leave out --scheduler to grade on this "
+                               "machine.") from None
+        with client:
+            try:
+                client.wait_for_workers(1, timeout=60)
+            except TimeoutError:
+                raise ClusterError(f"{scheduler}: no worker joined the Dask scheduler in 60 s; start one "
+                                   f"(`dask worker {scheduler}`).") from None
+            yield Cluster(client, f"the Dask cluster at {scheduler}")
+        return
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    # One notebook per worker process; no dashboard (nothing listens beyond this run); Dask's own logs only on error.
+    with distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                  dashboard_address=None, silence_logs=logging.ERROR) as local, \
+            distributed.Client(local) as client:
+        yield Cluster(client, f"{jobs} local worker process{'es' if jobs > 1 else ''}")

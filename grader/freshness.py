@@ -1,0 +1,70 @@
+"""Which submissions need grading: those whose files, or the course's, changed since they were graded.
+
+A submission's stamp hashes its folder in submitted/ (names and contents; a link as a
+link) and what grades it (the assignment's source folder and nbgrader_config.py). The
+stamp a grading ran on goes into the autograded notebook's metadata (grader.findings), and
+nbgrader writes that notebook only after the grades are in the gradebook. So a submission
+whose autograded notebook carries its current stamp, with grades in the gradebook, is
+done; a run killed at any moment leaves each submission done or not, never half done.
+"""
+import hashlib
+import os
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+
+from . import findings
+from .course import CONFIG_FILE
+
+
+def stamp(course, student):
+    """What a grading of the student's submission depends on: {"submission": hash, "course": hash}."""
+    return {"submission": folder_hash(course.submitted(student)),
+            "course": folder_hash(course.source, extra=[course.root / CONFIG_FILE])}
+
+
+def folder_hash(folder, extra=()):
+    """A hash of the names and contents of the files in `folder` and of the `extra` files (by name)."""
+    digest = hashlib.sha256()
+    paths = sorted(Path(root, name) for root, folders, names in os.walk(folder)
+                   for name in names + [name for name in folders if Path(root, name).is_symlink()])
+    for path in [*paths, *extra]:
+        digest.update(str(path.relative_to(folder) if path.is_relative_to(folder) else path.name).encode() + b"\0")
+        digest.update(_content(path) + b"\0")
+    return digest.hexdigest()
+
+
+def _content(path):
+    """A file's bytes; for anything else a submission may hold (a link, a pipe), what it is, never read."""
+    try:
+        if path.is_symlink():
+            return b"link to " + os.readlink(path).encode()
+        return path.read_bytes() if path.is_file() else b"not a file"
+    except OSError as error:
+        return f"unreadable: {error.strerror}".encode()
+
+
+def done(course, stamps):
+    """The students of {student: stamp} whose submission was graded on exactly that stamp and is in the gradebook."""
+    current = {student for student, value in stamps.items() if _stamp_graded(course, student) == value}
+    if not current or not course.gradebook.is_file():
+        return set()
+    coursedir = course.api.coursedir
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        return {student for student in current if _in(gradebook, course, student)}
+
+
+def _stamp_graded(course, student):
+    path = course.autograded(student) / f"{course.assignment}.ipynb"
+    try:
+        return findings.stamp_of(nbformat.read(str(path), as_version=4))
+    except (OSError, ValueError):  # not graded, or its notebook cut short by a killed run
+        return None
+
+
+def _in(gradebook, course, student):
+    try:
+        return bool(gradebook.find_submission_notebook(course.assignment, course.assignment, student).grades)
+    except MissingEntry:
+        return False

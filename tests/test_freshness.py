@@ -1,0 +1,53 @@
+"""Which submissions need grading (grader.freshness), without a kernel: a stamp follows a submission's files and
+the course's, never their times, and a submission cannot bring its own."""
+import os
+import shutil
+import threading
+
+import nbformat
+
+from grader import findings
+from grader.freshness import folder_hash, stamp
+
+
+def test_a_stamp_follows_the_files_names_and_contents_not_their_times(tmp_path):
+    (tmp_path / "shallow_nn.ipynb").write_text("{}")
+    first = folder_hash(tmp_path)
+    os.utime(tmp_path / "shallow_nn.ipynb", (0, 0))
+    assert folder_hash(tmp_path) == first
+    (tmp_path / "shallow_nn.ipynb").write_text("{ }")
+    changed = folder_hash(tmp_path)
+    assert changed != first
+    (tmp_path / "shallow_nn.ipynb").rename(tmp_path / "renamed.ipynb")
+    assert folder_hash(tmp_path) not in (first, changed)
+
+
+def test_a_pipe_or_a_link_in_a_submission_is_stamped_without_being_followed(tmp_path):
+    os.mkfifo(tmp_path / "pipe")  # reading it would wait forever
+    (tmp_path / "link").symlink_to("/etc/hostname")
+    hashing = threading.Thread(target=folder_hash, args=(tmp_path,), daemon=True)
+    hashing.start()
+    hashing.join(timeout=10)
+    assert not hashing.is_alive()
+    before = folder_hash(tmp_path)
+    (tmp_path / "link").unlink()
+    (tmp_path / "link").symlink_to("/etc/passwd")
+    assert folder_hash(tmp_path) != before
+
+
+def test_a_stamp_changes_when_the_course_changes_what_grades_it(course, tmp_path):
+    scratch = course.scratch_copy(tmp_path / "course")
+    scratch.submitted("ada").mkdir(parents=True)
+    shutil.copy(course.release_notebook, scratch.submitted("ada"))
+    before = stamp(scratch, "ada")
+    with open(scratch.root / "nbgrader_config.py", "a") as config:
+        config.write("\nc.Execute.timeout = 30\n")
+    after = stamp(scratch, "ada")
+    assert after["submission"] == before["submission"] and after["course"] != before["course"]
+
+
+def test_a_stamp_a_submission_wrote_into_its_own_metadata_is_dropped_when_grading_starts(release_nb):
+    nb = nbformat.from_dict(release_nb)
+    nb.metadata["nnkit"] = {"graded_from": {"submission": "forged", "course": "forged"}, "tampering": []}
+    findings.begin(nb)
+    assert findings.stamp_of(nb) is None

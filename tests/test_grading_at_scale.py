@@ -1,0 +1,141 @@
+"""`nnkit grade` at scale, end to end: local worker processes and a real Dask cluster give the grades nbgrader's
+own `nbgrader autograde` gives; a worker dying mid-submission costs a retry, not the submission; a run killed
+half way loses nothing, and the next run grades only what is left.
+"""
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from grader import findings, loopback, release
+from grader.grading import points, submit
+from grader.submissions import fill
+
+pytestmark = pytest.mark.slow
+BIN = Path(sys.executable).parent
+CLASS = {"solution": "solution", "blank": "blank", "zeros": "wrong/init_all_zeros",
+         "no_one_over_m": "wrong/backward_missing_one_over_m"}
+
+
+@pytest.fixture(scope="module")
+def submissions(solved_nb, release_nb, cases):
+    by_name = {case.name: case for case in cases}
+    return {student: {"solution": solved_nb, "blank": release_nb}.get(name) or
+            fill(solved_nb, by_name[name].program, name) for student, name in CLASS.items()}
+
+
+@pytest.fixture(scope="module")
+def new_class(course, submissions, tmp_path_factory):
+    """A function making a scratch course with the release generated and the class's submissions in place."""
+    def make(name):
+        scratch = release.generate(course, tmp_path_factory.mktemp(name))
+        for student, nb in submissions.items():
+            submit(scratch, student, nb)
+        return scratch
+    return make
+
+
+@pytest.fixture(scope="module")
+def by_nbgrader(new_class):
+    """The class's points as `nbgrader autograde` gives them, one submission after another."""
+    scratch = new_class("nbgrader")
+    subprocess.run([BIN / "nbgrader", "autograde", scratch.assignment], cwd=scratch.root, check=True,
+                   capture_output=True)
+    return points(scratch)
+
+
+def nnkit_grade(scratch, *options, **popen):
+    return subprocess.Popen([BIN / "nnkit", "--course", scratch.root, "grade", *options], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+def kill_a_worker_mid_submission(workers_of):
+    """SIGKILL a worker process while it executes a notebook (its sandboxed kernel is running); the pid killed."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        for worker in workers_of():
+            if any(child.name() == "bwrap" for child in worker.children()):
+                worker.kill()
+                return worker.pid
+        time.sleep(0.2)
+    raise AssertionError("no worker started executing a notebook within 120 s")
+
+
+@pytest.fixture(scope="module")
+def local_run(new_class):
+    """`nnkit grade` on two local workers, one of them killed mid-submission, exporting grades and feedback."""
+    scratch = new_class("local")
+    run = nnkit_grade(scratch, "--jobs", "2", "--export", "grades.csv", "--feedback")
+    grading = psutil.Process(run.pid)
+    killed = kill_a_worker_mid_submission(lambda: grading.children())
+    out, err = run.communicate(timeout=600)
+    return scratch, run.returncode, out, killed
+
+
+def test_local_workers_grade_as_nbgrader_autograde_does_though_one_dies(local_run, by_nbgrader):
+    scratch, returncode, out, killed = local_run
+    assert returncode == 0 and killed, out
+    assert points(scratch) == by_nbgrader
+    assert "graded now                4" in out and "not graded                0" in out, out
+
+
+def test_grades_are_exported_and_feedback_generated_when_asked(local_run):
+    scratch, _, _, _ = local_run
+    with open(scratch.root / "grades.csv") as export:
+        rows = {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(export)}
+    assert rows == {student: sum(cells.values()) for student, cells in points(scratch).items()}
+    assert all((scratch.feedback(student) / f"{scratch.assignment}.html").is_file() for student in CLASS)
+
+
+def test_a_dask_cluster_grades_as_nbgrader_autograde_does_though_a_worker_dies(new_class, by_nbgrader, tmp_path):
+    scratch = new_class("dask")
+    with loopback.dask_cluster(2, tmp_path / "logs") as (address, nannies):
+        run = nnkit_grade(scratch, "--scheduler", address)
+        killed = kill_a_worker_mid_submission(
+            lambda: [worker for nanny in nannies for worker in psutil.Process(nanny.pid).children()])
+        out, err = run.communicate(timeout=600)
+    assert run.returncode == 0 and killed, out + err
+    assert points(scratch) == by_nbgrader
+    assert "graded now                4" in out and f"the Dask cluster at {address}" in out, out
+
+
+def test_a_run_killed_half_way_is_finished_by_the_next_without_grading_anything_twice(new_class, by_nbgrader):
+    scratch = new_class("killed")
+    autograded = {student: scratch.autograded(student) / f"{scratch.assignment}.ipynb" for student in CLASS}
+    run = nnkit_grade(scratch, "--jobs", "2", start_new_session=True)
+    family = []
+    while run.poll() is None and not any(_graded(path) for path in autograded.values()):
+        family = [run.pid] + [child.pid for child in psutil.Process(run.pid).children(recursive=True)]
+        time.sleep(0.1)
+    os.killpg(run.pid, signal.SIGKILL)  # the run, its workers and their kernels, at once
+    run.wait()
+    time.sleep(1)
+    assert not [pid for pid in family if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+    finished = {student: path.stat().st_mtime_ns for student, path in autograded.items() if _graded(path)}
+    assert 0 < len(finished) < len(CLASS)
+
+    rerun = nnkit_grade(scratch, "--jobs", "2")
+    out, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, out + err
+    assert f"{len(CLASS) - len(finished)} to grade, {len(finished)} up to date" in out, out
+    assert {student: autograded[student].stat().st_mtime_ns for student in finished} == finished
+    assert points(scratch) == by_nbgrader
+
+    again = nnkit_grade(scratch)
+    out, _ = again.communicate(timeout=120)
+    assert again.returncode == 0 and f"0 to grade, {len(CLASS)} up to date" in out, out
+
+
+def _graded(path):
+    """Whether the autograded notebook at `path` is complete: nbgrader writes a sanitized one there first."""
+    try:
+        return findings.stamp_of(nbformat.read(str(path), as_version=4)) is not None
+    except (OSError, ValueError):
+        return False
