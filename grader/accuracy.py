@@ -5,11 +5,10 @@ its FAILS names: not fewer (the mistake is caught where the lesson teaches it), 
 (partial credit follows the concepts). Its DIAGNOSIS should reach the student in a failed
 cell's message, where nbgrader's feedback shows it.
 """
-import os
 import time
 from dataclasses import dataclass
 
-from . import batch, catalog, release
+from . import batch, catalog, cluster, release
 from .grading import Grades
 from .submissions import fill, read_notebook, solution_program
 
@@ -55,7 +54,7 @@ def solved_release(course, scratch):
 
 def measure(course, into, cases, jobs=None):
     """Generate the release in a scratch course at `into`, autograde every case there, judge each."""
-    started, jobs = time.monotonic(), jobs or os.cpu_count() or 1
+    started, jobs = time.monotonic(), jobs or cluster.default_jobs()
     scratch = release.generate(course, into)
     solved = solved_release(course, scratch)
     results = batch.grade_submissions(scratch, {case.student: fill(solved, case.program, case.name)

@@ -101,9 +101,9 @@ def look_at(course, student):
 
 def read_back(course, outcome):
     """Fill a graded outcome from the gradebook and the autograded notebook's findings."""
-    outcome.grades = grades(course, outcome.student)
-    autograded = course.autograded(outcome.student) / f"{course.assignment}.ipynb"
-    cells, flags = findings.read(nbformat.read(str(autograded), as_version=4))
+    autograded = nbformat.read(str(course.autograded(outcome.student) / f"{course.assignment}.ipynb"), as_version=4)
+    outcome.grades = grades(course, outcome.student, autograded)
+    cells, flags = findings.read(autograded)
     outcome.reasons = {grade_id: cell["reason"] for grade_id, cell in cells.items() if cell.get("reason")}
     outcome.flags += [flag for flag in flags if flag not in outcome.flags]
     outcome.stricter = [grade_id for grade_id, cell in cells.items()
@@ -126,14 +126,14 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
     report(f"{len(outcomes)} submissions: {len(pending)} to grade, {len(done)} up to date"
            f"{' (--force grades them again)' if done else ''}, {len(outcomes) - len(stamps)} not gradable.")
     if pending:
+        dispatcher = Dispatcher(course, {student: stamps[student] for student in pending})
         backup = back_up(course, course.gradebook)
         if backup:
             report(f"Gradebook backed up to {backup.relative_to(course.root)}.")
         with cluster.connect(jobs, scheduler) as workers:
-            result.where = workers.where
+            dispatcher.cluster, result.where = workers, workers.where
             for line, where in workers.sandboxes(course.api.config).items():
                 report(f"{line} ({len(where)} of {workers.where})" if scheduler else line)
-            dispatcher = Dispatcher(course, workers, {student: stamps[student] for student in pending})
             result.interrupted = _grade(dispatcher, outcomes, pending, 2 * workers.slots, progress)
             result.executing = list(dispatcher.seconds.values())
         for student in pending:  # those an interruption left waiting
@@ -144,6 +144,8 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
     report(table(result.outcomes))
     report("")
     report(summary(result))
+    if result.interrupted:
+        return result
     if export:
         report(export_grades(course, export))
     if feedback:
@@ -163,7 +165,7 @@ def _grade(dispatcher, outcomes, pending, in_flight, progress):
                 bar.update()
                 bar.set_postfix_str(f"{outcome.student}: {_score(outcome)}", refresh=False)
         except KeyboardInterrupt:
-            dispatcher.stopping.set()  # the notebooks still executing are dropped; what is graded stays graded
+            dispatcher.stop()  # the notebooks still executing are dropped; what is graded stays graded
             for future in futures:
                 future.cancel()
             return True

@@ -19,7 +19,7 @@ from .trusted import SandboxedExecute
 @dataclass(frozen=True)
 class Job:
     student: str
-    notebook: str  # the sanitized notebook, as nbformat JSON
+    notebook: dict  # the sanitized notebook (a NotebookNode: plain dicts and lists)
     given: dict  # relative path -> bytes: the files the student was given
     config: dict  # the course's settings of the classes that execute a notebook (execution_config)
     names: dict  # resources["nbgrader"] without the gradebook: assignment, notebook, student
@@ -27,7 +27,7 @@ class Job:
 
 @dataclass(frozen=True)
 class Executed:
-    notebook: str  # the executed notebook, as nbformat JSON
+    notebook: dict  # the executed notebook
     seconds: float
 
 
@@ -41,10 +41,9 @@ def execution_config(config):
 def execute(job):
     """Run the kit's execute step on the job's notebook (the worker's side); an Executed."""
     started = time.perf_counter()
-    nb = nbformat.reads(job.notebook, as_version=4)
     step = SandboxedExecute(config=Config(job.config))
-    nb, _ = step.preprocess(nb, {"nbgrader": dict(job.names), "nnkit_given": job.given})
-    return Executed(nbformat.writes(nb), time.perf_counter() - started)
+    nb, _ = step.preprocess(nbformat.from_dict(job.notebook), {"nbgrader": dict(job.names), "nnkit_given": job.given})
+    return Executed(nb, time.perf_counter() - started)
 
 
 def sandbox_here(config):

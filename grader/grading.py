@@ -42,7 +42,8 @@ def submit(course, student, nb):
     return path
 
 
-def grades(course, student):
+def grades(course, student, autograded=None):
+    """The student's Grades, from the gradebook and their autograded notebook (read unless given)."""
     coursedir = course.api.coursedir
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         try:
@@ -53,7 +54,7 @@ def grades(course, student):
         order = {cell.name: index for index, cell in enumerate(notebook.notebook.grade_cells)}
         cells = sorted(notebook.grades, key=lambda grade: order.get(grade.name, len(order)))
         scores = {grade.name: (grade.score, grade.max_score) for grade in cells if grade.cell_type == "code"}
-    return Grades(student, scores, messages(course, student), course.root)
+    return Grades(student, scores, messages(course, student, autograded), course.root)
 
 
 def points(course):
@@ -65,9 +66,9 @@ def points(course):
                 for submission in gradebook.assignment_submissions(course.assignment)}
 
 
-def messages(course, student):
+def messages(course, student, nb=None):
     """grade_id -> "ErrorName: message" for each test cell that ended in an error in the autograded notebook."""
-    nb = nbformat.read(str(course.autograded(student) / f"{course.assignment}.ipynb"), as_version=4)
+    nb = nb or nbformat.read(str(course.autograded(student) / f"{course.assignment}.ipynb"), as_version=4)
     return {cell.metadata.nbgrader["grade_id"]: f"{output.ename}: {output.evalue}"
             for cell in nb.cells if nbgrader_meta(cell).get("grade")
             for output in cell.get("outputs", []) if output.output_type == "error"}

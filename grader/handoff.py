@@ -44,10 +44,11 @@ class Handoff(NbGraderPreprocessor):
 class Dispatcher:
     """One grading run: nbgrader's Autograde per student, each notebook executed on the cluster."""
 
-    def __init__(self, course, cluster, stamps):
-        self.course, self.cluster, self.stamps = course, cluster, stamps
+    def __init__(self, course, stamps, cluster=None):
+        self.course, self.stamps, self.cluster = course, stamps, cluster  # the cluster may come once connected
         self.lock = threading.Lock()  # held by the thread that is in nbgrader
         self.stopping = threading.Event()
+        self._waiting, self._waiting_lock = set(), threading.Lock()  # an Event per notebook a worker executes
         self.problems = {}  # student -> why the notebook came back unexecuted
         self.seconds = {}  # student -> seconds a worker took to execute the notebook
         self.config = copy.deepcopy(course.api.config)
@@ -79,7 +80,7 @@ class Dispatcher:
         """Handoff's work: the notebook executed by a worker, while nbgrader serves other submissions."""
         names = {key: resources["nbgrader"][key] for key in ("assignment", "notebook", "student")}
         student = names["student"]
-        future = self.cluster.submit(execution.Job(student, nbformat.writes(nb), names=names, **self._sent))
+        future = self.cluster.submit(execution.Job(student, nb, names=names, **self._sent))
         self.lock.release()
         try:
             executed = self._wait(future, student)
@@ -89,20 +90,33 @@ class Dispatcher:
             # deleted it meanwhile, and this one's would fail to.
             os.environ["NBGRADER_EXECUTION"] = "autograde"
         self.seconds[student] = executed.seconds
-        nb = nbformat.reads(executed.notebook, as_version=4)
+        nb = nbformat.from_dict(executed.notebook)
         findings.stamp(nb, self.stamps[student])
         return nb
 
     def _wait(self, future, student):
-        while True:
-            try:
-                return future.result(timeout=0.5)
-            except TimeoutError:
-                if self.stopping.is_set():
-                    future.cancel()
-                    self.problems[student] = "interrupted: run nnkit grade again to grade it"
-                    raise Interrupted(student) from None
-            except KilledWorker:
-                self.problems[student] = ("the workers executing it died, again and again: its notebook may bring "
-                                          "down its grader; look at it, or grade it alone with nbgrader autograde")
-                raise
+        """The future's result, once it is done or the run is stopped (`stop`)."""
+        done = threading.Event()
+        with self._waiting_lock:
+            self._waiting.add(done)
+        future.add_done_callback(lambda _: done.set())
+        done.wait()
+        with self._waiting_lock:
+            self._waiting.discard(done)
+        if not future.done():
+            future.cancel()
+            self.problems[student] = "interrupted: run nnkit grade again to grade it"
+            raise Interrupted(student)
+        try:
+            return future.result()
+        except KilledWorker:
+            self.problems[student] = ("the workers executing it died, again and again: its notebook may bring "
+                                      "down its grader; look at it, or grade it alone with nbgrader autograde")
+            raise
+
+    def stop(self):
+        """Stop the run: no more submissions start, and those waiting for a worker give up."""
+        self.stopping.set()
+        with self._waiting_lock:
+            for done in self._waiting:
+                done.set()

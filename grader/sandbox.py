@@ -8,6 +8,7 @@ answers). It has no network, its own process tree (every process it starts dies 
 it), no environment from the grader, and limits on memory, CPU time, file size and
 processes. Without bubblewrap the kit refuses to grade rather than grade unsandboxed.
 """
+import atexit
 import contextlib
 import functools
 import os
@@ -101,15 +102,27 @@ def command(kernel_cmd, given, connection_dir, limits):
     package = Path(grader.__file__).resolve().parent
     if any(package.is_relative_to(path) for path in readable):  # installed in site-packages: hide it there
         args += ["--tmpfs", str(package)]
-    args += ["--ro-bind", str(given), "/given", "--bind", str(connection_dir), str(connection_dir), "--chdir", HOME]
+    args += ["--ro-bind", str(given), "/given", "--ro-bind", str(font_cache()), "/fonts",
+             "--bind", str(connection_dir), str(connection_dir), "--chdir", HOME]
     environment = {"HOME": HOME, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
                    "JPY_PARENT_PID": "1",  # ipykernel must not watch a parent it cannot see from its namespace
                    "MPLBACKEND": "Agg", "MPLCONFIGDIR": "/tmp", "PYTHONDONTWRITEBYTECODE": "1",
                    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     for name, value in environment.items():
         args += ["--setenv", name, value]
-    # The student's files are copied into the private home, where the notebook's code runs.
-    return args + ["/bin/sh", "-c", f'cp -R /given/. {HOME}/ && exec "$0" "$@"', *kernel_cmd]
+    # The student's files are copied into the private home, where the notebook's code runs; matplotlib's font list
+    # into its private cache, so that it is not built again for every submission.
+    return args + ["/bin/sh", "-c", f'cp -R /given/. {HOME}/ && cp -R /fonts/. /tmp/ && exec "$0" "$@"', *kernel_cmd]
+
+
+@functools.cache
+def font_cache():
+    """A folder holding matplotlib's list of this machine's fonts, built once per grading process."""
+    folder = Path(tempfile.mkdtemp(prefix="nnkit-fonts-"))
+    atexit.register(shutil.rmtree, folder, True)
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], capture_output=True,
+                   env={**os.environ, "MPLCONFIGDIR": str(folder)})
+    return folder
 
 
 class ProcessGroup:

@@ -14,7 +14,6 @@ OverwriteCells is nbgrader's, with three things added:
 
 from pathlib import Path
 
-from nbgrader.api import MissingEntry
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import OverwriteCells as NbgraderOverwriteCells
 from nbgrader.preprocessors import NbGraderPreprocessor
@@ -66,6 +65,7 @@ class OverwriteCells(NbgraderOverwriteCells):
         if through_a_link(submitted, CourseDirectory(config=self.config).root):
             raise ValueError(f"{submitted}: reached through a symbolic link; only regular files are graded.")
         self._changes = resources.pop(CHANGES, [])
+        self._cells = None  # read from the gradebook when first needed (_released)
         for index, cell in enumerate(nb.cells):
             if cell.metadata.get("nbgrader") == {}:  # nbgrader's DeduplicateIds leaves this of a repeated grade id
                 del cell.metadata["nbgrader"]
@@ -80,15 +80,16 @@ class OverwriteCells(NbgraderOverwriteCells):
     def preprocess_cell(self, cell, resources, index):
         meta = nbgrader_meta(cell)
         name = meta.get("grade_id")
-        try:
-            source = self.gradebook.find_source_cell(name, self.notebook_id, self.assignment_id)
-        except MissingEntry:
-            if name is None:
-                return super().preprocess_cell(cell, resources, index)
+        if name is None:
+            return super().preprocess_cell(cell, resources, index)
+        released = self._released()
+        source = released["source"].get(name)
+        if source is None:
             self._changes.append(f"a cell claimed the unknown grade id {name!r}; made an ordinary cell")
             del cell.metadata["nbgrader"]
             return cell, resources
-        for role, value in self._roles(name, source).items():
+        roles = {"locked": source.locked, "grade": name in released["grade"], "solution": name in released["solution"]}
+        for role, value in roles.items():
             if bool(meta.get(role, False)) != value:
                 self.report_change(name, role, value, meta.get(role))
                 meta[role] = value
@@ -96,15 +97,14 @@ class OverwriteCells(NbgraderOverwriteCells):
             self._changes.append(f"cell {name} was edited; graded as released")
         return super().preprocess_cell(cell, resources, index)
 
-    def _roles(self, name, source):
-        roles = {"locked": source.locked}
-        for role, find in (("grade", self.gradebook.find_graded_cell), ("solution", self.gradebook.find_solution_cell)):
-            try:
-                find(name, self.notebook_id, self.assignment_id)
-                roles[role] = True
-            except MissingEntry:
-                roles[role] = False
-        return roles
+    def _released(self):
+        """The notebook's cells as the gradebook holds them, read once per notebook: a query per cell costs."""
+        if self._cells is None:
+            notebook = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
+            self._cells = {"source": {cell.name: cell for cell in notebook.source_cells},
+                           "grade": {cell.name for cell in notebook.grade_cells},
+                           "solution": {cell.name for cell in notebook.solution_cells}}
+        return self._cells
 
     def report_change(self, name, attr, old, new):
         super().report_change(name, attr, old, new)

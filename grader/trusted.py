@@ -161,7 +161,7 @@ class SandboxedExecute(Execute):
         return probe.outputs
 
     def _begin(self, code):
-        return self.kc.execute(code, store_history=False, allow_stdin=False)
+        return self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
 
     def _end(self, msg_id):
         with self._asking_the_kernel():

@@ -54,4 +54,4 @@ def test_grading_in_parallel_refuses_a_course_whose_pipeline_is_not_sandboxed(co
         config.write("\nc.Autograde.autograde_preprocessors = "
                      "Autograde.class_traits()['autograde_preprocessors'].default()\n")
     with pytest.raises(CourseError, match="no grader.trusted.SandboxedExecute step"):
-        Dispatcher(Course(scratch.root), cluster=None, stamps={})
+        Dispatcher(Course(scratch.root), stamps={})
