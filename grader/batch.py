@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import nbformat
 from nbgrader.api import Gradebook
 from nbgrader.plugins import CsvExportPlugin
+from nbgrader.utils import parse_utc
 from tqdm import tqdm
 
 from . import cluster, findings, freshness
@@ -96,6 +97,15 @@ def look_at(course, student):
             read_notebook(expected)
         except SubmissionError as error:
             outcome.problem = f"unreadable: {error}"
+    timestamp = folder / "timestamp.txt"
+    if outcome.problem is None and timestamp.is_file():
+        try:
+            text = timestamp.read_text(errors="replace").strip()
+            if text:
+                parse_utc(text)
+        except (OSError, ValueError, OverflowError):  # nbgrader 0.9 crashes on it (CourseDirectory.fail is missing)
+            outcome.problem = (f"{timestamp}: not a submission time nbgrader can read; correct it (like "
+                               "2026-11-29 10:00:00 UTC) or remove it.")
     return outcome
 
 
@@ -187,7 +197,7 @@ def _grade_in_turn(dispatcher, outcome):
 
 def _error(result):
     """The exception line of a failed nbgrader run, out of its traceback or log."""
-    lines = [line.strip() for line in (result.get("error") or result.get("log") or "").splitlines()
+    lines = [line.strip() for line in f"{result.get('log') or ''}\n{result.get('error') or ''}".splitlines()
              if re.match(r"\s*[\w.]*(Error|Exception): ", line) and "NbGraderException" not in line]
     return lines[-1] if lines else "see its log"
 

@@ -10,6 +10,7 @@ notebook whose workers die `allowed-failures` times fails with KilledWorker.
 import contextlib
 import logging
 import os
+import signal
 
 import dask
 import distributed
@@ -46,7 +47,9 @@ class Cluster:
         return max(1, sum(worker["nthreads"] for worker in self.client.scheduler_info()["workers"].values()))
 
     def submit(self, job):
-        return self.client.submit(execution.execute, job, pure=False, key=f"execute-{job.student}-{os.urandom(4).hex()}")
+        """The job, sent to a worker to execute; a Dask future of its execution.Executed."""
+        key = f"execute-{job.student}-{os.urandom(4).hex()}"  # unique: a student's notebook may go out again
+        return self.client.submit(execution.execute, job, pure=False, key=key)
 
     def sandboxes(self, config):
         """{line: workers}: how the workers sandbox a kernel; ClusterError naming a worker that cannot."""
@@ -85,9 +88,15 @@ def connect(jobs=None, scheduler=None):
             yield Cluster(client, f"the Dask cluster at {scheduler}")
         return
     jobs = max(1, jobs or default_jobs())
-    # One notebook per worker process; no dashboard (nothing listens beyond this run); Dask's own logs only on error.
-    with dask.config.set(LOCAL), \
-            distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                     dashboard_address=None, silence_logs=logging.ERROR) as local, \
-            distributed.Client(local) as client:
-        yield Cluster(client, f"{jobs} local worker process{'es' if jobs > 1 else ''}")
+    with dask.config.set(LOCAL):
+        # Ctrl-C reaches every process of the terminal's group: the workers ignore it (they inherit that), and this
+        # process stops the run and reports what it graded.
+        ctrl_c = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            # One notebook per worker process; no dashboard (nothing listens beyond this run); Dask's logs on error.
+            local = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                             dashboard_address=None, silence_logs=logging.ERROR)
+        finally:
+            signal.signal(signal.SIGINT, ctrl_c)
+        with local, distributed.Client(local) as client:
+            yield Cluster(client, f"{jobs} local worker process{'es' if jobs > 1 else ''}")

@@ -99,6 +99,8 @@ class Dispatcher:
         done = threading.Event()
         with self._waiting_lock:
             self._waiting.add(done)
+            if self.stopping.is_set():
+                done.set()
         future.add_done_callback(lambda _: done.set())
         done.wait()
         with self._waiting_lock:

@@ -12,6 +12,7 @@ OverwriteCells is nbgrader's, with three things added:
   (grader.findings), where grading picks them up as flags for a person to look at.
 """
 
+import uuid
 from pathlib import Path
 
 from nbgrader.coursedir import CourseDirectory
@@ -123,8 +124,9 @@ class OverwriteCells(NbgraderOverwriteCells):
             self.log.warning("Missing grade cell %s encountered, adding to notebook", grade_cell.name)
             earlier = [present[name] for name in order[:order.index(grade_cell.name)] if name in present]
             source = notebook.source_cells[order.index(grade_cell.name)]
-            nb.cells.insert(max(earlier, default=-1) + 1, self.missing_cell_transform(
-                source, grade_cell.max_score, is_solution=grade_cell.name in solutions))
+            cell = self.missing_cell_transform(source, grade_cell.max_score, is_solution=grade_cell.name in solutions)
+            cell.setdefault("id", uuid.uuid4().hex[:8])  # nbformat 4.5 cells have one; nbgrader's copy lacks it
+            nb.cells.insert(max(earlier, default=-1) + 1, cell)
         return nb, resources
 
 
