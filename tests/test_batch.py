@@ -4,10 +4,11 @@ summary, and what the process owning the gradebook sends its workers.
 End to end, with hostile submissions, in test_hostile.py.
 """
 import pickle
+import shutil
 
 import pytest
 
-from grader.batch import Outcome, Run, summary, table
+from grader.batch import Outcome, Run, look_at, summary, table
 from grader.course import Course, CourseError
 from grader.execution import execution_config
 from grader.grading import Grades
@@ -55,3 +56,14 @@ def test_grading_in_parallel_refuses_a_course_whose_pipeline_is_not_sandboxed(co
                      "Autograde.class_traits()['autograde_preprocessors'].default()\n")
     with pytest.raises(CourseError, match="no grader.trusted.SandboxedExecute step"):
         Dispatcher(Course(scratch.root), stamps={})
+
+
+def test_a_submission_time_nbgrader_cannot_read_is_reported_by_name_before_grading(course, tmp_path):
+    scratch = course.scratch_copy(tmp_path / "course")
+    scratch.submitted("ada").mkdir(parents=True)
+    shutil.copy(course.release_notebook, scratch.submitted("ada"))
+    (scratch.submitted("ada") / "timestamp.txt").write_text("yesterday-ish")
+    outcome = look_at(scratch, "ada")
+    assert outcome.problem.startswith(f"{scratch.submitted('ada') / 'timestamp.txt'}: not a submission time")
+    (scratch.submitted("ada") / "timestamp.txt").write_text("2026-11-29 10:00:00.000000 UTC")
+    assert look_at(scratch, "ada").problem is None

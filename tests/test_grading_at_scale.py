@@ -61,9 +61,12 @@ def kill_a_worker_mid_submission(workers_of):
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         for worker in workers_of():
-            if any(child.name() == "bwrap" for child in worker.children()):
-                worker.kill()
-                return worker.pid
+            try:
+                if any(child.name() == "bwrap" for child in worker.children()):
+                    worker.kill()
+                    return worker.pid
+            except psutil.NoSuchProcess:  # it ended as we looked
+                continue
         time.sleep(0.2)
     raise AssertionError("no worker started executing a notebook within 120 s")
 
