@@ -126,8 +126,7 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
     """Grade the students (all by default) and report; the Run. `progress`: where the bar goes (None: no bar)."""
     started = time.monotonic()
     outcomes = {student: look_at(course, student) for student in students(course, named)}
-    stamps = {student: freshness.stamp(course, student) for student, outcome in outcomes.items()
-              if outcome.problem is None}
+    stamps = freshness.stamps(course, [student for student, outcome in outcomes.items() if outcome.problem is None])
     done = set() if force else freshness.done(course, stamps)
     pending = [student for student in stamps if student not in done]
     for student in done:

@@ -18,10 +18,12 @@ from . import findings
 from .course import CONFIG_FILE
 
 
-def stamp(course, student):
-    """What a grading of the student's submission depends on: {"submission": hash, "course": hash}."""
-    return {"submission": folder_hash(course.submitted(student)),
-            "course": folder_hash(course.source, extra=[course.root / CONFIG_FILE])}
+def stamps(course, students):
+    """{student: stamp}: what a grading of each student's submission depends on, {"submission": hash, "course":
+    hash} (the course's hashed once)."""
+    graded_by = folder_hash(course.source, extra=[course.root / CONFIG_FILE])
+    return {student: {"submission": folder_hash(course.submitted(student)), "course": graded_by}
+            for student in students}
 
 
 def folder_hash(folder, extra=()):

@@ -7,7 +7,7 @@ import threading
 import nbformat
 
 from grader import findings
-from grader.freshness import folder_hash, stamp
+from grader.freshness import folder_hash, stamps
 
 
 def test_a_stamp_follows_the_files_names_and_contents_not_their_times(tmp_path):
@@ -39,10 +39,10 @@ def test_a_stamp_changes_when_the_course_changes_what_grades_it(course, tmp_path
     scratch = course.scratch_copy(tmp_path / "course")
     scratch.submitted("ada").mkdir(parents=True)
     shutil.copy(course.release_notebook, scratch.submitted("ada"))
-    before = stamp(scratch, "ada")
+    before = stamps(scratch, ["ada"])["ada"]
     with open(scratch.root / "nbgrader_config.py", "a") as config:
         config.write("\nc.Execute.timeout = 30\n")
-    after = stamp(scratch, "ada")
+    after = stamps(scratch, ["ada"])["ada"]
     assert after["submission"] == before["submission"] and after["course"] != before["course"]
 
 
