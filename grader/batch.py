@@ -29,7 +29,7 @@ from tqdm import tqdm
 from . import cluster, findings, freshness
 from .course import CourseError
 from .grading import grades, submit
-from .handoff import Dispatcher
+from .handoff import INTERRUPTED, Dispatcher
 from .submissions import SubmissionError, read_notebook
 from .tampering import through_a_link
 
@@ -109,9 +109,10 @@ def look_at(course, student):
     return outcome
 
 
-def read_back(course, outcome):
-    """Fill a graded outcome from the gradebook and the autograded notebook's findings."""
-    autograded = nbformat.read(str(course.autograded(outcome.student) / f"{course.assignment}.ipynb"), as_version=4)
+def read_back(course, outcome, autograded=None):
+    """Fill a graded outcome from the gradebook and the autograded notebook's findings (read unless given)."""
+    autograded = autograded or nbformat.read(str(course.autograded(outcome.student) / f"{course.assignment}.ipynb"),
+                                             as_version=4)
     outcome.grades = grades(course, outcome.student, autograded)
     cells, flags = findings.read(autograded)
     outcome.reasons = {grade_id: cell["reason"] for grade_id, cell in cells.items() if cell.get("reason")}
@@ -127,10 +128,10 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
     started = time.monotonic()
     outcomes = {student: look_at(course, student) for student in students(course, named)}
     stamps = freshness.stamps(course, [student for student, outcome in outcomes.items() if outcome.problem is None])
-    done = set() if force else freshness.done(course, stamps)
+    done = {} if force else freshness.done(course, stamps)
     pending = [student for student in stamps if student not in done]
-    for student in done:
-        read_back(course, outcomes[student])
+    for student, autograded in done.items():
+        read_back(course, outcomes[student], autograded)
     result = Run(list(outcomes.values()))
     report(f"{len(outcomes)} submissions: {len(pending)} to grade, {len(done)} up to date"
            f"{' (--force grades them again)' if done else ''}, {len(outcomes) - len(stamps)} not gradable.")
@@ -147,7 +148,7 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
             result.executing = list(dispatcher.seconds.values())
         for student in pending:  # those an interruption left waiting
             if outcomes[student].grades is None and outcomes[student].problem is None:
-                outcomes[student].problem = "interrupted: run nnkit grade again to grade it"
+                outcomes[student].problem = INTERRUPTED
     result.seconds = time.monotonic() - started
     report("")
     report(table(result.outcomes))
@@ -184,7 +185,7 @@ def _grade(dispatcher, outcomes, pending, in_flight, progress):
 def _grade_in_turn(dispatcher, outcome):
     with dispatcher.lock:
         if dispatcher.stopping.is_set():
-            outcome.problem = "interrupted: run nnkit grade again to grade it"
+            outcome.problem = INTERRUPTED
             return outcome
         result = dispatcher.autograde(outcome.student)
         if result["success"]:

@@ -48,19 +48,22 @@ def _content(path):
 
 
 def done(course, stamps):
-    """The students of {student: stamp} whose submission was graded on exactly that stamp and is in the gradebook."""
-    current = {student for student, value in stamps.items() if _stamp_graded(course, student) == value}
+    """{student: autograded notebook} for the students of {student: stamp} whose submission was graded on exactly
+    that stamp and is in the gradebook."""
+    graded = {student: _autograded(course, student) for student in stamps}
+    current = {student: nb for student, nb in graded.items()
+               if nb is not None and findings.stamp_of(nb) == stamps[student]}
     if not current or not course.gradebook.is_file():
-        return set()
+        return {}
     coursedir = course.api.coursedir
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
-        return {student for student in current if _in(gradebook, course, student)}
+        return {student: nb for student, nb in current.items() if _in(gradebook, course, student)}
 
 
-def _stamp_graded(course, student):
+def _autograded(course, student):
     path = course.autograded(student) / f"{course.assignment}.ipynb"
     try:
-        return findings.stamp_of(nbformat.read(str(path), as_version=4))
+        return nbformat.read(str(path), as_version=4)
     except (OSError, ValueError):  # not graded, or its notebook cut short by a killed run
         return None
 

@@ -28,6 +28,9 @@ from .course import CourseError
 from .trusted import SandboxedExecute, given_files
 
 
+INTERRUPTED = "interrupted: run nnkit grade again to grade it"  # a submission's problem when the run was stopped
+
+
 class Interrupted(Exception):
     """The run was stopped while this notebook waited to be executed."""
 
@@ -107,7 +110,7 @@ class Dispatcher:
             self._waiting.discard(done)
         if not future.done():
             future.cancel()
-            self.problems[student] = "interrupted: run nnkit grade again to grade it"
+            self.problems[student] = INTERRUPTED
             raise Interrupted(student)
         try:
             return future.result()

@@ -4,7 +4,6 @@ import contextlib
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import distributed
@@ -33,9 +32,8 @@ def dask_cluster(workers, logs):
         start("scheduler", "scheduler", "--host", "127.0.0.1", "--port", str(port))
         nannies = [start(f"worker-{n}", "worker", address, "--nthreads", "1", "--name", f"worker-{n}")
                    for n in range(workers)]
-        deadline = time.monotonic() + 60
         with distributed.Client(address, timeout=60) as client:
-            client.wait_for_workers(workers, timeout=max(1.0, deadline - time.monotonic()))
+            client.wait_for_workers(workers, timeout=60)
         yield address, nannies
     finally:
         for process in reversed(started):
