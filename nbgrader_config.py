@@ -1,8 +1,8 @@
 """nbgrader settings for the course. Only what differs from nbgrader's defaults."""
-from nbgrader.converters import Autograde, GenerateAssignment
-from nbgrader.preprocessors import Execute, OverwriteCells, OverwriteKernelspec
+from nbgrader.converters import Autograde, GenerateAssignment, GenerateFeedback
+from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells, OverwriteKernelspec
 
-from grader import tampering, trusted
+from grader import feedback, tampering, trusted
 from grader.points import ShowPoints
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
@@ -24,6 +24,15 @@ c.Autograde.sanitize_preprocessors = [tampering.CleanMetadata] + [
 # Submissions run sandboxed, and each test cell's verdict is computed by the grader, not in the kernel.
 c.Autograde.autograde_preprocessors = [trusted.SandboxedExecute if step is Execute else step
                                        for step in Autograde.class_traits()["autograde_preprocessors"].default()]
+
+# Feedback opens with what to fix, each lost point's message in plain words (from the scores GetGrades reads);
+# hidden tests are not shown.
+steps = GenerateFeedback.class_traits()["preprocessors"].default()
+after = steps.index(GetGrades) + 1
+c.GenerateFeedback.preprocessors = [*steps[:after], feedback.WhatToFix, feedback.ClearHiddenTestsOfGradeCells,
+                                    *steps[after:]]
+c.HTMLExporter.template_file = feedback.TEMPLATE
+c.HTMLExporter.extra_template_basedirs = feedback.TEMPLATE_DIRS
 
 # The slowest cell (training for 10000 iterations) takes under 1 s here; 60 s leaves room for a
 # slow grading machine, and an endless loop in a submission still ends.

@@ -7,6 +7,8 @@
 - catalog: known right and wrong submissions, the grade cells each wrong one must fail, and its diagnosis
 - grading: autogrades with nbgrader and reads the grades and messages back
 - batch: grades a class (`nnkit grade`): only what changed, many at a time, a reason per lost point, a summary
+- report: the class report `nnkit grade` writes: scores, each cell's pass rate, who needs a person, the time
+- feedback: what a student reads: nbgrader's feedback page opening with each lost point's message, no hidden test
 - freshness: which submissions need grading: a stamp of the files each was graded from
 - handoff: nbgrader's autograde in the one process that owns the gradebook, each notebook executed by a worker
 - cluster: the workers: local processes, or a Dask cluster given by its scheduler's address

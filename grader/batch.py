@@ -8,7 +8,8 @@
    submission while workers, local or a Dask cluster, execute the notebooks
    (grader.handoff, grader.cluster). A progress bar counts them.
 3. Report: a line per student and per lost point with its reason, the flags a person
-   should look at, and a summary; grades exported to CSV and feedback generated when asked.
+   should look at, and a summary; grades exported to CSV and feedback generated when asked;
+   the class report's page and figures written (grader.report).
 A run stopped at any moment loses nothing: run it again and it grades what is left.
 """
 import concurrent.futures
@@ -30,6 +31,7 @@ from . import cluster, findings, freshness
 from .course import CourseError
 from .grading import grades, submit
 from .handoff import INTERRUPTED, Dispatcher
+from .report import write as write_report
 from .submissions import SubmissionError, read_notebook
 from .tampering import through_a_link
 
@@ -44,6 +46,7 @@ class Outcome:
     flags: list = field(default_factory=list)
     stricter: list = field(default_factory=list)  # grade_ids the kernel's own run passed and the grader failed
     now: bool = False  # graded in this run (else up to date, or not graded)
+    seconds: float = None  # how long its notebook took to execute, when graded by the kit
 
 
 @dataclass
@@ -119,6 +122,7 @@ def read_back(course, outcome, autograded=None):
     outcome.flags += [flag for flag in flags if flag not in outcome.flags]
     outcome.stricter = [grade_id for grade_id, cell in cells.items()
                         if cell.get("kernel_passed") and not cell.get("passed")]
+    outcome.seconds = findings.seconds_of(autograded)
     return outcome
 
 
@@ -154,12 +158,16 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
     report(table(result.outcomes))
     report("")
     report(summary(result))
-    if result.interrupted:
-        return result
-    if export:
-        report(export_grades(course, export))
-    if feedback:
-        report(generate_feedback(course, [outcome for outcome in result.outcomes if outcome.grades is not None]))
+    if not result.interrupted:
+        if export:
+            report(export_grades(course, export))
+        if feedback:
+            report(generate_feedback(course, [outcome for outcome in result.outcomes if outcome.grades is not None]))
+    if set(outcomes) >= set(students(course)):
+        report(f"Class report: {write_report(course, result)}")
+    else:  # a report of a few students would replace the class's
+        report("The class report is left as it was: it is rewritten by a run over the whole class (`nnkit grade` "
+               "grades only what changed).")
     return result
 
 

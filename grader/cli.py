@@ -5,7 +5,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import accuracy, batch, catalog, release
+from . import accuracy, batch, catalog, release, report
 from .cluster import ClusterError
 from .catalog import CatalogError
 from .course import Course, CourseError
@@ -37,7 +37,7 @@ def demo(args):
     print(table(results))
     print()
     print(f"Done in {time.monotonic() - started:.0f} s. Autograded notebooks: {scratch.root / 'autograded'}; "
-          f"feedback: {scratch.root / 'feedback'}")
+          f"the class report: {report.folder(scratch) / 'index.html'}; feedback: {scratch.root / 'feedback'}")
 
 
 def accuracy_report(args):

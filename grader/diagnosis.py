@@ -21,6 +21,7 @@ import numpy as np
 
 from . import catalog
 
+LIKELY = "  Likely mistake: "  # the line the diagnosis adds below a check's message, one per mistake named
 _log = None  # the calls of the test cell now running (see checks.verify), or None outside it
 
 
@@ -164,3 +165,10 @@ def _numeric(value):
     except Exception:  # ragged or odd objects are not numeric
         return False
     return array.dtype.kind in "biuf"
+
+
+def split(message):
+    """(the checks' message, [the likely mistakes named in it]): a failed test cell's message taken apart."""
+    lines = message.splitlines()
+    return ("\n".join(line for line in lines if not line.startswith(LIKELY)),
+            [line[len(LIKELY):] for line in lines if line.startswith(LIKELY)])

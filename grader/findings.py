@@ -4,7 +4,8 @@
   one-line reason it lost its points, and whether the kernel's own run agreed;
 - "flags": what a person should look at (tampering put right, a kernel stopped, a
   disagreement between the kernel and the grader), one line each;
-- "graded_from": the stamp of the files it was graded from (grader.freshness).
+- "graded_from": the stamp of the files it was graded from (grader.freshness), and
+  "seconds": how long its notebook took to execute.
 Anything a submission wrote there itself is discarded when grading starts.
 """
 from dataclasses import dataclass, field
@@ -46,11 +47,17 @@ def read(nb):
     return found.get("cells", {}), found.get("flags", [])
 
 
-def stamp(nb, value):
-    """Record the stamp (grader.freshness) of the files nb was graded from."""
-    nb.metadata.setdefault(KEY, {})["graded_from"] = value
+def stamp(nb, value, seconds):
+    """Record the stamp (grader.freshness) of the files nb was graded from, and its execution time."""
+    nb.metadata.setdefault(KEY, {}).update(graded_from=value, seconds=round(seconds, 2))
 
 
 def stamp_of(nb):
     found = nb.metadata.get(KEY, {})
     return found.get("graded_from") if isinstance(found, dict) else None
+
+
+def seconds_of(nb):
+    """How long the notebook took to execute when it was graded (None if not recorded)."""
+    found = nb.metadata.get(KEY, {})
+    return found.get("seconds") if isinstance(found, dict) else None

@@ -94,7 +94,7 @@ class Dispatcher:
             os.environ["NBGRADER_EXECUTION"] = "autograde"
         self.seconds[student] = executed.seconds
         nb = nbformat.from_dict(executed.notebook)
-        findings.stamp(nb, self.stamps[student])
+        findings.stamp(nb, self.stamps[student], executed.seconds)
         return nb
 
     def _wait(self, future, student):

@@ -1,4 +1,4 @@
-"""Show each test cell's points to students, read from the cell's nbgrader metadata.
+"""Show each test cell's points to students, read from the cell's nbgrader metadata, and say what it checks.
 
 Points are stated once, in the metadata; at release time this preprocessor writes them
 into the test cell's opening docstring ("... (2 points)"). It runs before nbgrader saves
@@ -10,6 +10,7 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.utils import is_grade
 
 DOCSTRING = re.compile(r'\A"""(?P<text>.*?)(?P<stop>\.?)"""')
+SHOWN = re.compile(r" \([\d.]+ points?\)(?=\.?$)")  # what ShowPoints appends
 
 
 def points_label(points):
@@ -29,3 +30,9 @@ class ShowPoints(NbGraderPreprocessor):
                 self.log.warning("Test cell %s has no opening one-line docstring to show its points in.",
                                  cell.metadata.nbgrader["grade_id"])
         return cell, resources
+
+
+def what_it_checks(cell):
+    """A test cell's opening one-line docstring, without the points shown in it ('' if it has none)."""
+    found = DOCSTRING.match(cell.source) if cell.cell_type == "code" else None
+    return SHOWN.sub("", found["text"] + found["stop"]) if found else ""

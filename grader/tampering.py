@@ -23,6 +23,7 @@ from nbgrader.preprocessors import OverwriteKernelspec as NbgraderOverwriteKerne
 from .findings import KEY
 from .submissions import HIDDEN_TESTS, nbgrader_meta
 
+PUT_RIGHT = "tampering put right"  # how each change reported opens
 CHANGES = "nnkit_changes"  # where the sanitizing steps pass their findings along, in nbconvert's resources
 TYPES = {"grade_id": str, "grade": bool, "solution": bool, "locked": bool, "task": bool, "points": (int, float),
          "schema_version": int, "checksum": str, "cell_type": str}
@@ -75,7 +76,7 @@ class OverwriteCells(NbgraderOverwriteCells):
         nb.metadata.pop(KEY, None)  # a submission's own "findings" are not findings
         nb, resources = super().preprocess(nb, resources)
         self._changes += [f"grade cell {name} was missing; put back" for name in sorted(_grade_ids(nb) - before)]
-        nb.metadata[KEY] = {"tampering": [f"tampering put right: {change}" for change in self._changes]}
+        nb.metadata[KEY] = {"tampering": [f"{PUT_RIGHT}: {change}" for change in self._changes]}
         return nb, resources
 
     def preprocess_cell(self, cell, resources, index):

@@ -1,10 +1,11 @@
-"""Shared fixtures: the course (this repository), its notebooks, the solution and the catalog."""
+"""Shared fixtures: the course (this repository), its notebooks, the solution, the catalog, a graded hostile class."""
 import ast
 import sys
 from pathlib import Path
 
 import pytest
 
+import hostile_class
 from grader import catalog
 from grader.course import Course
 from grader.submissions import (defined_functions, fill, grade_cells, hidden_tests, read_notebook, solution_cells,
@@ -84,3 +85,10 @@ def _only_definitions(source):
         return False
     return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef)) or
                               (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body)
+
+
+@pytest.fixture(scope="session")
+def hostile_batch(course, cases, release_nb, tmp_path_factory):
+    """The hostile class (tests/hostile_class.py) graded once by `nnkit grade`: (course, the run, files before
+    and after grading)."""
+    return hostile_class.grade(course, cases, release_nb, tmp_path_factory.mktemp("hostile"))

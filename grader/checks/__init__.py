@@ -59,7 +59,7 @@ def verify(namespace, *checks):
                                  f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0]))
     if failures:  # one root cause often fails several checks the same way: say each message once
         raise CheckFailed("\n".join(dict.fromkeys(
-            "".join([message] + [f"\n  Likely mistake: {mistake}"
+            "".join([message] + [f"\n{diagnosis.LIKELY}{mistake}"
                                  for mistake in (diagnosis.likely_mistakes(calls, name, namespace.get(name))
                                                  if name else [])])
             for message, name in failures)))

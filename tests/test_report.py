@@ -1,0 +1,203 @@
+"""The class report and the feedback page's opening, built from made-up results (no kernel, no browser).
+
+tests/test_pages_in_browser.py renders both for a really graded class; here each rule is held on its own.
+"""
+import base64
+import copy
+import html.parser
+from pathlib import Path
+
+import nbformat
+import pytest
+import nbgrader
+from nbconvert import HTMLExporter
+from traitlets.config import Config
+
+from grader import feedback, report
+from grader.batch import Outcome, Run
+from grader.grading import Grades
+from grader.points import what_it_checks
+from grader.submissions import grade_cells
+
+TAMPERED = "tampering detected: the grader's exchange with the kernel failed (ValueError)"
+SCRIPT = "<script>alert('graded')</script>"
+MISTAKE = "W1 and W2 start at zero"
+
+
+@pytest.fixture
+def most(source_nb):
+    """grade_id -> points, in notebook order."""
+    return {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"] for cell in grade_cells(source_nb)}
+
+
+@pytest.fixture
+def graded(most):
+    """A function: the Outcome of a graded student who lost the cells given ({grade_id: reason})."""
+    def make(student, lost=(), flags=(), **reasons):
+        lost = dict(lost)
+        cells = {grade_id: (0 if grade_id in lost else points, points) for grade_id, points in most.items()}
+        return Outcome(student, Grades(student, cells), reasons=lost, flags=list(flags), now=True, seconds=3.0)
+    return make
+
+
+@pytest.fixture
+def written(course, tmp_path):
+    """A function: write the report of outcomes in a scratch course; (course, page path, page text)."""
+    scratch = course.scratch_copy(tmp_path / "course")
+
+    def write(outcomes):
+        path = report.write(scratch, Run(outcomes, seconds=12.0, where="2 local worker processes"))
+        return scratch, path, path.read_text()
+    return write
+
+
+def zeros(grade_id="init_weights_random"):
+    return {grade_id: f"test failed: W1 is the same under every seed.\n  Likely mistake: {MISTAKE}"}
+
+
+def test_the_page_embeds_its_figures_and_loads_nothing(written, graded):
+    scratch, path, page = written([graded("ann"), graded("bob", zeros())])
+    found = _Attributes()
+    found.feed(page)
+    assert len(found.images) == 2 and all(src.startswith("data:image/png;base64,") for src in found.images)
+    embedded = {base64.b64decode(src.split(",", 1)[1]) for src in found.images}
+    assert embedded == {(path.parent / name).read_bytes() for name in ("scores.png", "cells.png")}
+    assert [link for link in found.links if "://" in link or link.startswith("/")] == []
+    assert found.loads == []  # no script, stylesheet or font from anywhere
+
+
+def test_cells_are_ranked_worst_first_and_a_mistake_counts_once_per_student(course, graded, most, source_nb):
+    twice = {"init_weights_random": zeros()["init_weights_random"] + f"\nW2 too.\n  Likely mistake: {MISTAKE}"}
+    outcomes = [graded("ann"), graded("bob", twice), graded("cy", zeros()),
+                graded("dee", {"init_weights_random": "test failed: x", "cost_value": "test failed: y"})]
+    rows = report.pass_rates(course, outcomes)
+    assert [row["grade_id"] for row in rows[:2]] == ["init_weights_random", "cost_value"]
+    assert [row["rate"] for row in rows[:2]] == [0.25, 0.75] and {row["rate"] for row in rows[2:]} == {1.0}
+    assert rows[0]["mistake"] == (MISTAKE, 2)
+    labels = {cell.metadata.nbgrader["grade_id"]: what_it_checks(cell) for cell in grade_cells(source_nb)}
+    assert all(row["checks"] == labels[row["grade_id"]] and row["checks"] for row in rows)
+    assert [row["grade_id"] for row in rows[2:]] == [grade_id for grade_id in most if grade_id not in
+                                                    ("init_weights_random", "cost_value")]  # ties keep their order
+
+
+def test_a_person_is_asked_to_look_at_stops_tampering_flags_and_the_ungraded_only(course, graded, most):
+    stopped = {grade_id: "timed out: cell 9 ran longer than 60 s" for grade_id in list(most)[5:]}
+    outcomes = [graded("ann"), graded("bob", zeros()),
+                graded("cy", stopped, flags=["timed out: cell 9 ran longer than 60 s"]),
+                graded("dee", {"cost_value": TAMPERED}), graded("eve", flags=["tampering put right: x"]),
+                Outcome("fay", problem="unreadable: not JSON")]
+    rows = {row["student"]: row["reasons"] for row in report.needs_a_look(course, outcomes)}
+    assert list(rows) == ["cy", "dee", "eve", "fay"]
+    assert rows["cy"] == [("timed out", f"cell 9 ran longer than 60 s ({list(most)[5]} and "
+                                        f"{len(stopped) - 1} more cells)")]  # its flag is the same stop: once
+    assert rows["dee"] == [("tampering detected", "the grader's exchange with the kernel failed (ValueError) "
+                                                  "(cost_value)")]
+    assert rows["eve"] == [("tampering put right", "x")]
+    assert rows["fay"] == [("not graded", "unreadable: not JSON")]
+
+
+def test_text_a_submission_wrote_is_shown_as_text(written, graded):
+    _, _, page = written([graded("ann", flags=[f"cell 3: {SCRIPT}"]), graded("bob", {"cost_value": TAMPERED})])
+    assert "<script" not in page and "&lt;script&gt;" in page
+
+
+def test_links_lead_from_the_report_to_the_students_files_whatever_their_names(written, graded):
+    scratch, path, _ = written([graded("o'neil #2", flags=["tampering put right: x"])])
+    notebook = scratch.autograded("o'neil #2") / f"{scratch.assignment}.ipynb"
+    notebook.parent.mkdir(parents=True)
+    notebook.write_text("{}")
+    _, path, page = written([graded("o'neil #2", flags=["tampering put right: x"])])
+    found = _Attributes()
+    found.feed(page)
+    assert found.links == [f"../../autograded/o%27neil%20%232/{scratch.assignment}/{scratch.assignment}.ipynb"]
+
+
+def test_summary_numbers_and_timing(graded):
+    result = Run([graded("ann"), graded("bob", zeros()), Outcome("cy", problem="missing")], seconds=12.0)
+    numbers = report.numbers(result)
+    assert (numbers["submissions"], numbers["graded"], numbers["not graded"], numbers["full marks"]) == (3, 2, 1, 1)
+    assert (numbers["highest"], numbers["lowest"], numbers["mean"]) == (25, 23, 24)
+    timing = report.timing(result)
+    assert (timing["graded now"], timing["per submission"], timing["mean execution"]) == (2, 6.0, 3.0)
+
+
+# The feedback page's opening (grader.feedback).
+
+@pytest.mark.parametrize("reason, message, likely", [
+    ("test failed: dW1 is off.\n  Likely mistake: the 1/m is missing", "dW1 is off.", ["the 1/m is missing"]),
+    ("test failed: a.\n  Likely mistake: m1\nb.\n  Likely mistake: m2", "a.\nb.", ["m1", "m2"]),
+    ("test failed: predict raised NotImplementedError: ",
+     "predict is not written yet: it still raises NotImplementedError.", []),
+    ("timed out: cell 9 ran longer than 60 s", "Ran out of time: cell 9 ran longer than 60 s", []),
+    ("AssertionError: stock nbgrader's message", "AssertionError: stock nbgrader's message", []),
+])
+def test_a_reason_in_plain_words(reason, message, likely):
+    assert feedback.in_plain_words(reason) == (message, likely)
+
+
+def test_the_page_opens_with_each_lost_point_by_the_gradebooks_scores(autograded):
+    nb, resources = feedback.WhatToFix().preprocess(*autograded)
+    page = resources["nnkit"]
+    assert [item.grade_id for item in page["lost"]] == ["init_weights_random"]  # cost_value: regraded by hand
+    assert page["lost"][0].likely == [MISTAKE] and page["lost"][0].checks.startswith("initialize_parameters:")
+    assert page["notes"] == [f"cell 3: {SCRIPT}"]
+    assert [cell["passed"] for cell in page["cells"]].count(False) == 1
+
+
+def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded):
+    nb, _ = autograded
+    student_cell = nbformat.v4.new_code_cell("# ### BEGIN HIDDEN TESTS, as I typed it\nx = 1")
+    nb.cells.append(student_cell)
+    nb, _ = feedback.ClearHiddenTestsOfGradeCells().preprocess(nb, {})
+    assert not [cell for cell in grade_cells(nb) if "HIDDEN" in cell.source or "grader.checks" in cell.source]
+    assert nb.cells[-1].source == student_cell.source
+
+
+def test_the_page_escapes_what_a_submission_wrote(autograded):
+    nb, resources = autograded
+    config = Config()
+    config.HTMLExporter.template_name = "feedback"  # nbgrader's, as its API sets it
+    config.HTMLExporter.template_file = feedback.TEMPLATE
+    config.HTMLExporter.extra_template_basedirs = feedback.TEMPLATE_DIRS
+    config.HTMLExporter.extra_template_paths = [  # where nbgrader's GenerateFeedback finds its stylesheet
+        str(Path(nbgrader.__file__).parent / "server_extensions/formgrader/static/node_modules/bootstrap/dist/css")]
+    exporter = HTMLExporter(config=config)
+    exporter.register_preprocessor(feedback.WhatToFix, enabled=True)
+    page, _ = exporter.from_notebook_node(nb, resources)
+    opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
+    assert "Likely mistake: " + MISTAKE in opening
+    assert "<script" not in opening and "&lt;script&gt;" in opening
+
+
+@pytest.fixture
+def autograded(solved_nb):
+    """The solution as GetGrades leaves it for the feedback page: init_weights_random lost with its recorded reason,
+    cost_value lost by the kit and given its points back by a grader; and a note with markup in it."""
+    nb = copy.deepcopy(solved_nb)
+    recorded = {}
+    for cell in grade_cells(nb):
+        meta = cell.metadata.nbgrader
+        meta["score"] = 0 if meta["grade_id"] == "init_weights_random" else meta["points"]
+        recorded[meta["grade_id"]] = {"passed": True, "reason": None}
+    recorded["init_weights_random"] = {"passed": False, "reason": zeros()["init_weights_random"]}
+    recorded["cost_value"] = {"passed": False, "reason": "test failed: J is 0.7; expected 0.29."}
+    nb.metadata["nnkit"] = {"cells": recorded, "flags": [f"cell 3: {SCRIPT}"]}
+    resources = {"nbgrader": {"notebook": "shallow_nn", "score": 23, "max_score": 25, "late_penalty": 0}}
+    return nb, resources
+
+
+class _Attributes(html.parser.HTMLParser):
+    """What a page points at: its images' sources, its links, and anything else it would load."""
+
+    def __init__(self):
+        super().__init__()
+        self.images, self.links, self.loads = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "img":
+            self.images.append(attrs["src"])
+        elif tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        elif tag in ("script", "link", "iframe", "object", "embed") or "url(" in attrs.get("style", ""):
+            self.loads.append(tag)
