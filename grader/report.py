@@ -86,7 +86,7 @@ def pass_rates(course, graded):
         rows.append({"grade_id": grade_id, "checks": what_it_checks(cell), "points": points, "passed": passed,
                      "graded": len(results), "rate": passed / len(results) if results else None, "order": order,
                      "mistake": mistakes.most_common(1)[0] if mistakes else None})
-    return sorted(rows, key=lambda row: (1.1 if row["rate"] is None else row["rate"], row["order"]))
+    return sorted(rows, key=lambda row: (row["rate"] is None, row["rate"] or 0, row["order"]))  # ungraded last
 
 
 def needs_a_look(course, outcomes):
