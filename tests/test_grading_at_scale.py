@@ -14,7 +14,7 @@ import nbformat
 import psutil
 import pytest
 
-from grader import findings, loopback, release
+from grader import findings, loopback, release, report
 from grader.grading import points, submit
 from grader.submissions import fill
 
@@ -134,6 +134,12 @@ def test_a_run_killed_half_way_is_finished_by_the_next_without_grading_anything_
     again = nnkit_grade(scratch)
     out, _ = again.communicate(timeout=120)
     assert again.returncode == 0 and f"0 to grade, {len(CLASS)} up to date" in out, out
+    page = report.folder(scratch) / "index.html"
+    written = page.stat().st_mtime_ns
+    alone = nnkit_grade(scratch, "solution")
+    out, _ = alone.communicate(timeout=120)
+    assert alone.returncode == 0 and "The class report is left as it was" in out, out
+    assert page.stat().st_mtime_ns == written  # a run for one student does not replace the class's report
 
 
 def _graded(path):
