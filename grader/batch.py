@@ -48,6 +48,11 @@ class Outcome:
     now: bool = False  # graded in this run (else up to date, or not graded)
     seconds: float = None  # how long its notebook took to execute, when graded by the kit
 
+    @property
+    def score(self):
+        """The score as shown: like "21 / 25", or "not graded"."""
+        return f"{self.grades.score:g} / {self.grades.max_score:g}" if self.grades is not None else "not graded"
+
 
 @dataclass
 class Run:
@@ -57,6 +62,19 @@ class Run:
     where: str = ""  # the workers, e.g. "2 local worker processes"
     executing: list = field(default_factory=list)  # seconds a worker took for each notebook executed
     interrupted: bool = False
+
+    @property
+    def graded(self):
+        """The outcomes with grades: graded now or up to date."""
+        return [outcome for outcome in self.outcomes if outcome.grades is not None]
+
+    @property
+    def graded_now(self):
+        return [outcome for outcome in self.outcomes if outcome.now]
+
+    @property
+    def up_to_date(self):
+        return [outcome for outcome in self.graded if not outcome.now]
 
 
 def students(course, named=()):
@@ -162,7 +180,7 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
         if export:
             report(export_grades(course, export))
         if feedback:
-            report(generate_feedback(course, [outcome for outcome in result.outcomes if outcome.grades is not None]))
+            report(generate_feedback(course, result.graded))
     if set(outcomes) >= set(students(course)):
         report(f"Class report: {write_report(course, result)}")
     else:  # a report of a few students would replace the class's
@@ -181,7 +199,7 @@ def _grade(dispatcher, outcomes, pending, in_flight, progress):
             for future in concurrent.futures.as_completed(futures):
                 outcome = future.result()
                 bar.update()
-                bar.set_postfix_str(f"{outcome.student}: {_score(outcome)}", refresh=False)
+                bar.set_postfix_str(f"{outcome.student}: {outcome.score}", refresh=False)
         except KeyboardInterrupt:
             dispatcher.stop()  # the notebooks still executing are dropped; what is graded stays graded
             for future in futures:
@@ -210,11 +228,6 @@ def _error(result):
     return lines[-1] if lines else "see its log"
 
 
-def _score(outcome):
-    return (f"{outcome.grades.score:g} / {outcome.grades.max_score:g}" if outcome.grades is not None
-            else "not graded")
-
-
 def table(outcomes):
     """One line per student, then indented: a line per lost point with its reason ("-"), per flag for a person to
     look at ("!"), and the cells where the kernel's own run of the visible tests disagreed with the grader ("~")."""
@@ -237,9 +250,9 @@ def table(outcomes):
 
 def summary(result):
     """The run in a few lines: graded now (full marks, lost points, flagged), up to date, not graded, time."""
-    now = [outcome for outcome in result.outcomes if outcome.now]
+    now = result.graded_now
     full = sum(outcome.grades.score == outcome.grades.max_score for outcome in now)
-    before = sum(outcome.grades is not None and not outcome.now for outcome in result.outcomes)
+    before = len(result.up_to_date)
     failed = [outcome for outcome in result.outcomes if outcome.grades is None]
     rows = [("graded now", len(now), ""),
             ("  full marks", full, ""),

@@ -39,7 +39,7 @@ def folder(course):
 
 def write(course, result):
     """Write the report of a batch.Run for the course; the page's path."""
-    graded = [outcome for outcome in result.outcomes if outcome.grades is not None]
+    graded = result.graded
     out = folder(course)
     out.mkdir(parents=True, exist_ok=True)
     cells = pass_rates(course, graded)
@@ -59,7 +59,7 @@ def write(course, result):
 
 def numbers(result):
     """The summary numbers: how many submissions, graded and not, and the scores' statistics."""
-    graded = [outcome.grades for outcome in result.outcomes if outcome.grades is not None]
+    graded = [outcome.grades for outcome in result.graded]
     scores = [grades.score for grades in graded]
     found = {"submissions": len(result.outcomes), "graded": len(graded),
              "not graded": len(result.outcomes) - len(graded)}
@@ -109,18 +109,18 @@ def needs_a_look(course, outcomes):
                 reasons.append(("flagged", "the notebook's own run of the visible tests passed, the grader "
                                            f"failed: {', '.join(outcome.stricter)}"))
         if reasons:
-            rows.append({"student": outcome.student, "score": _score(outcome), "reasons": reasons,
+            rows.append({"student": outcome.student, "score": outcome.score, "reasons": reasons,
                          "links": _links(course, outcome)})
     return rows
 
 
 def timing(result):
     """How long the run took, and the notebooks' execution times (recorded when they were graded)."""
-    now = [outcome for outcome in result.outcomes if outcome.now]
+    now = result.graded_now
     executed = sorted(((outcome.seconds, outcome.student) for outcome in result.outcomes
                        if outcome.seconds is not None), reverse=True)
     return {"seconds": result.seconds, "graded now": len(now), "where": result.where,
-            "up to date": sum(outcome.grades is not None and not outcome.now for outcome in result.outcomes),
+            "up to date": len(result.up_to_date),
             "per submission": result.seconds / len(now) if now else None,
             "mean execution": statistics.fmean(seconds for seconds, _ in executed) if executed else None,
             "slowest": executed[:3], "interrupted": result.interrupted}
@@ -177,10 +177,6 @@ def _flag(flag):
 
 def _cells(grade_ids):
     return grade_ids[0] if len(grade_ids) == 1 else f"{grade_ids[0]} and {len(grade_ids) - 1} more cells"
-
-
-def _score(outcome):
-    return f"{outcome.grades.score:g} / {outcome.grades.max_score:g}" if outcome.grades is not None else "not graded"
 
 
 def _links(course, outcome):

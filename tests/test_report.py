@@ -5,13 +5,11 @@ tests/test_pages_in_browser.py renders both for a really graded class; here each
 import base64
 import copy
 import html.parser
-from pathlib import Path
 
 import nbformat
 import pytest
-import nbgrader
 from nbconvert import HTMLExporter
-from traitlets.config import Config
+from nbgrader.converters import GenerateFeedback
 
 from grader import feedback, report
 from grader.batch import Outcome, Run
@@ -33,7 +31,7 @@ def most(source_nb):
 @pytest.fixture
 def graded(most):
     """A function: the Outcome of a graded student who lost the cells given ({grade_id: reason})."""
-    def make(student, lost=(), flags=(), **reasons):
+    def make(student, lost=(), flags=()):
         lost = dict(lost)
         cells = {grade_id: (0 if grade_id in lost else points, points) for grade_id, points in most.items()}
         return Outcome(student, Grades(student, cells), reasons=lost, flags=list(flags), now=True, seconds=3.0)
@@ -153,15 +151,12 @@ def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded):
     assert nb.cells[-1].source == student_cell.source
 
 
-def test_the_page_escapes_what_a_submission_wrote(autograded):
+def test_the_page_escapes_what_a_submission_wrote(course, autograded):
     nb, resources = autograded
-    config = Config()
-    config.HTMLExporter.template_name = "feedback"  # nbgrader's, as its API sets it
-    config.HTMLExporter.template_file = feedback.TEMPLATE
-    config.HTMLExporter.extra_template_basedirs = feedback.TEMPLATE_DIRS
-    config.HTMLExporter.extra_template_paths = [  # where nbgrader's GenerateFeedback finds its stylesheet
-        str(Path(nbgrader.__file__).parent / "server_extensions/formgrader/static/node_modules/bootstrap/dist/css")]
-    exporter = HTMLExporter(config=config)
+    # The exporter as nbgrader's GenerateFeedback sets it up from the course's config; GetGrades, which reads the
+    # gradebook, is left out: the fixture holds the scores it would write.
+    app = GenerateFeedback(coursedir=course.api.coursedir, config=course.api.config)
+    exporter = HTMLExporter(config=app.config)
     exporter.register_preprocessor(feedback.WhatToFix, enabled=True)
     page, _ = exporter.from_notebook_node(nb, resources)
     opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
