@@ -299,11 +299,12 @@ def _older(feedback, autograded):
     return not page.is_file() or page.stat().st_mtime < notebook.stat().st_mtime
 
 
-def grade_submissions(course, submissions, jobs=None):
-    """Place each {student: notebook} as a submission and grade them all; the Grades of each, in order."""
+def grade_submissions(course, submissions, jobs=None, feedback=False):
+    """Place each {student: notebook} as a submission and grade them all (and make their feedback, if asked);
+    the Grades of each, in order."""
     for student, nb in submissions.items():
         submit(course, student, nb)
-    result = run(course, list(submissions), jobs=jobs, report=lambda line: None)
+    result = run(course, list(submissions), jobs=jobs, feedback=feedback, report=lambda line: None)
     outcomes = {outcome.student: outcome for outcome in result.outcomes}
     failed = [f"{student}: {outcomes[student].problem}" for student in submissions if outcomes[student].problem]
     if failed:

@@ -31,8 +31,7 @@ def demo(args):
     students = {"solution": solved, "blank": blank}
     students.update({cases[name].student: fill(solved, cases[name].program, name) for name in DEMO_CASES})
     print(f"Autograding {len(students)} example students with nbgrader ...")
-    results = batch.grade_submissions(scratch, students)
-    scratch.run("generate_feedback")
+    results = batch.grade_submissions(scratch, students, feedback=True)  # before the report, which links to it
     print()
     print(table(results))
     print()
