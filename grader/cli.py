@@ -67,7 +67,8 @@ def grade(args):
 
 
 def check_release(args):
-    """Fail if the committed release differs from what nbgrader generates now, or leaks a solution."""
+    """Fail if the committed release differs from what nbgrader generates now, leaks a solution, or has a test cell
+    the grader cannot grade trusted (failing for the solution, or passing for the blank release)."""
     course = Course(args.course)
     problems = [f"release/{course.assignment}/{path}" for path in release.stale_files(course)]
     problems += [f"{path}: contains '{marker}'" for path, marker in release.leaks(course.release)]
@@ -75,8 +76,15 @@ def check_release(args):
         print(problem)
     if problems:
         print(f"Regenerate it: nbgrader generate_assignment {course.assignment} --force", file=sys.stderr)
+    untrusted = release.untrusted_cells(course)
+    for problem in untrusted:
+        print(f"{course.source_notebook.relative_to(course.root)}: test cell {problem}")
+    if untrusted:
+        print("Fix those test cells in source/, then regenerate the release (README: Writing tests).", file=sys.stderr)
+    if problems or untrusted:
         return 1
-    print(f"release/{course.assignment} matches source/{course.assignment} and holds no solution or hidden test.")
+    print(f"release/{course.assignment} matches source/{course.assignment} and holds no solution or hidden test; "
+          "every test cell passes for the solution and fails for the blank release, graded trusted.")
     return 0
 
 

@@ -1,28 +1,38 @@
-"""The notebook's functions, called from the grader: stand-ins that run them in the sandboxed kernel.
+"""The notebook as the grader sees it: its functions called in the kernel, its data as copies.
 
-`Kernel.serving()` has the kernel answer the grader on a socket in the folder the sandbox
-shares with the grader, for one test cell's checks (grader.wire). `namespace()` mirrors
-the notebook's globals at that moment: a `RemoteFunction` for each function and a copy of
-each small plain-data value. The checks run here, in the grader, on that namespace exactly
-as they would on the notebook's own `globals()`: a call sends its arguments and np.random's
-state to the kernel, the kernel runs the student's code and sends back what it returned
-or raised, and np.random's state after. A stand-in a check puts in the namespace for a
-global (checks.StandIn) is sent along as data and installed for the call. The verdict
-is computed here, where no submission's code runs.
+A test cell runs in the grader (grader.testcells), in a namespace that mirrors the
+notebook's globals at that moment (`Peer.namespace`): a `RemoteFunction` for each of its
+functions, a copy of each small plain-data value, the grader's own module for each module
+it imported. Calling a RemoteFunction sends the arguments and np.random's state to the
+kernel, which runs the student's code and sends back what it returned or raised, and
+np.random's state after (grader.wire). Whatever the test changed in the namespace that the
+notebook's functions read (a substitute for initialize_parameters, a global it set) is
+sent along and holds in the kernel for that call: data as data, a function of the
+grader's as a reference the kernel calls back. The instructor's code therefore runs here,
+where no submission's code runs, and the student's code there, and only plain data crosses.
+
+Two ways to reach a notebook: `Kernel` for the sandboxed kernel, over a socket in the
+folder the sandbox shares with the grader; `served_here` for trusted code run in this
+process (the catalog, the solution, the blank release), through the same protocol with a
+thread in the kernel's role.
 """
+import builtins
 import contextlib
 import inspect
 import secrets
 import socket
+import sys
+import threading
 from pathlib import Path
 
 import numpy as np
 
 from . import wire
-from .checks import GradingStopped, StandIn
+from .checks import GradingStopped
 
 CONNECT_SECONDS = 10  # the kernel is idle when asked to serve: it connects at once, or it was tampered with
 MAX_ANSWER_BYTES = 16 << 20  # an honest answer is at most a few MB; a larger one would only cost the grader memory
+_MISSING = object()
 
 
 class ProtocolBroken(GradingStopped):
@@ -42,11 +52,10 @@ class Kernel:
     def __init__(self, folder, run, begin, end, timeout):
         self._folder, self._run, self._begin, self._end, self._timeout = Path(folder), run, begin, end, timeout
         self._ready = False
-        self._connection = None
 
     @contextlib.contextmanager
     def serving(self):
-        """Meanwhile, the kernel answers this grader's requests, and does nothing else."""
+        """Meanwhile, the kernel answers this grader's requests (a Peer), and does nothing else."""
         if not self._ready:  # the serving code, kept in a module of its own, out of the notebook's names
             self._run(f"__nnkit__ = __import__('types').ModuleType('nnkit_wire')\n"
                       f"exec({Path(wire.__file__).read_text()!r}, __nnkit__.__dict__)")
@@ -61,24 +70,141 @@ class Kernel:
             listener.settimeout(CONNECT_SECONDS)
             handle = self._begin(f"__nnkit__.serve({str(path)!r})")
             try:
-                self._connection, _ = listener.accept()
+                connection, _ = listener.accept()
             except socket.timeout:
                 raise ProtocolBroken("the kernel did not start answering the grader") from None
-        self._connection.settimeout(self._timeout)
         try:
-            yield self
+            with _session(connection, self._timeout) as peer:
+                yield peer
         finally:
-            with contextlib.suppress(OSError):
-                wire.send(self._connection, '"done"')
-            self._connection.close()
-            self._connection = None
             path.unlink(missing_ok=True)
             self._end(handle)
 
-    def ask(self, request):
-        """The kernel's decoded answer to one request."""
+
+@contextlib.contextmanager
+def served_here(user_ns, timeout=60):
+    """A Peer for a notebook whose globals are `user_ns` in this process, served by a thread as a kernel would.
+
+    Only for trusted code: nothing is sandboxed.
+    """
+    ours, theirs = socket.socketpair()
+    server = threading.Thread(target=wire.serve_on, args=(theirs, user_ns), daemon=True)
+    server.start()
+    try:
+        with _session(ours, timeout) as peer:
+            yield peer
+    finally:
+        server.join(timeout)
+        theirs.close()
+
+
+@contextlib.contextmanager
+def _session(connection, timeout):
+    """A Peer on the connection; np.random's state is this process's own again afterwards."""
+    state = np.random.get_state()
+    connection.settimeout(timeout)
+    try:
+        yield Peer(connection, timeout)
+    finally:
+        with contextlib.suppress(OSError):
+            wire.send(connection, '"done"')
+        connection.close()
+        np.random.set_state(state)
+
+
+class Peer:
+    """The grader's end of one test cell's exchange with a notebook."""
+
+    def __init__(self, connection, timeout):
+        self._connection, self._timeout = connection, timeout
+        self._callbacks, self._registered = [], {}  # the grader's functions the kernel may call back, by index
+        self.namespace, self.unavailable, self._reads, self._baseline = {}, {}, set(), {}
+
+    def names(self):
+        """The namespace a test cell of the notebook runs in, as the notebook's globals are now.
+
+        Names the notebook holds that cannot cross as plain data are left out and listed in `unavailable` (name ->
+        what it is), so that a test reading one fails saying so. Builtins and modules are the grader's own; so is
+        np.random's state from here on, starting where the kernel's is.
+        """
+        answer = self.ask({"op": "globals"})
         try:
-            wire.send(self._connection, wire.dumps(request))
+            functions, data, modules = dict(answer["functions"]), dict(answer["data"]), dict(answer["modules"])
+            self.unavailable = {str(name): str(kind) for name, kind in dict(answer["opaque"]).items()}
+            self._reads = {name for name in answer["reads"] if isinstance(name, str)}
+            np.random.set_state(answer["random_state"])
+        except (TypeError, KeyError, ValueError, AttributeError):
+            raise ProtocolBroken("the kernel's list of the notebook's names is malformed") from None
+        namespace = {name: sys.modules[module] for name, module in modules.items()
+                     if isinstance(module, str) and module in sys.modules}  # already imported here: nothing runs
+        namespace.update(data)
+        namespace.update((name, RemoteFunction(self, name, _signature(parameters)))
+                         for name, parameters in functions.items())
+        # A notebook cannot shadow what the test itself relies on: builtins, or names it gives itself.
+        self.namespace = {name: value for name, value in namespace.items()
+                          if isinstance(name, str) and name.isidentifier() and not name.startswith("_")
+                          and not hasattr(builtins, name)}
+        self.unavailable = {name: kind for name, kind in self.unavailable.items() if name not in self.namespace}
+        self._baseline = dict(self.namespace)
+        return self.namespace
+
+    def settle(self):
+        """What the namespace holds now is the notebook's as it is: only later changes are sent with a call."""
+        self._baseline = dict(self.namespace)
+
+    def changed(self):
+        """The globals the test has set since `settle` that the notebook's functions read: name -> value."""
+        return {name: value for name, value in self.namespace.items()
+                if name in self._reads and self._baseline.get(name, _MISSING) is not value}
+
+    def ask(self, request):
+        """Send a request; answer the kernel's callbacks meanwhile; its decoded answer."""
+        self._send(request)
+        while True:
+            answer = self._receive()
+            if not (isinstance(answer, dict) and answer.get("op") == "callback"):
+                return answer
+            self._send(self._called_back(answer))
+
+    def _called_back(self, request):
+        """Run the grader's function the kernel called, on the plain data it sent; the answer to send back."""
+        try:
+            function = self._callbacks[request["callback"]]
+            args, kwargs = list(request["args"]), dict(request["kwargs"])
+            np.random.set_state(request["random_state"])
+        except (KeyError, TypeError, ValueError, IndexError):
+            raise ProtocolBroken("the kernel called back the grader with a malformed request") from None
+        if not all(isinstance(key, str) for key in kwargs):
+            raise ProtocolBroken("the kernel called back the grader with malformed keyword arguments")
+        answer = {"op": "answer"}
+        try:
+            answer["returned"] = function(*args, **kwargs)
+        except GradingStopped:
+            raise
+        except Exception as error:  # the test's function failed on what the student's code gave it: theirs to see
+            answer["raised"] = [type(error).__name__, str(error)[:2000]]
+        answer["random_state"] = np.random.get_state()
+        return answer
+
+    def _register(self, function):
+        """How a function of the grader's crosses: a notebook function by name, any other as a callback."""
+        if isinstance(function, RemoteFunction) and function.peer is self:
+            return {"__function__": function.__name__}
+        if id(function) not in self._registered:
+            self._registered[id(function)] = len(self._callbacks)
+            self._callbacks.append(function)  # kept alive, so its id stays its own
+        return {"__callback__": self._registered[id(function)]}
+
+    def _send(self, request):
+        try:
+            wire.send(self._connection, wire.dumps(request, self._register))
+        except socket.timeout:
+            raise GradingStopped(f"timed out: the kernel stopped reading for {self._timeout} s") from None
+        except OSError as error:
+            raise GradingStopped(f"kernel died: the kernel stopped answering the grader ({error})") from None
+
+    def _receive(self):
+        try:
             text = wire.receive(self._connection, MAX_ANSWER_BYTES)
         except socket.timeout:
             raise GradingStopped(f"timed out: a call of the notebook's code ran longer than {self._timeout} s") from None
@@ -93,48 +219,33 @@ class Kernel:
         except (ValueError, TypeError, RecursionError) as error:
             raise ProtocolBroken(f"the kernel's answer to the grader is malformed ({error})") from None
 
-    def namespace(self):
-        """The notebook's globals now: its functions as RemoteFunctions, its small data as copies."""
-        answer = self.ask({"op": "globals"})
-        try:
-            functions, data = dict(answer["functions"]), dict(answer["data"])
-        except (TypeError, KeyError, ValueError):
-            raise ProtocolBroken("the kernel's list of the notebook's names is malformed") from None
-        namespace = {name: value for name, value in data.items() if isinstance(name, str)}
-        namespace.update((name, RemoteFunction(self, name, namespace, _signature(parameters)))
-                         for name, parameters in functions.items() if isinstance(name, str))
-        return namespace
-
 
 class RemoteFunction:
-    """A notebook function, called in the kernel; it looks up other globals in `namespace`, like the original."""
+    """A notebook function, called in the kernel; it sees the globals the test changed in `__globals__`."""
 
-    def __init__(self, kernel, name, namespace, signature=None):
+    def __init__(self, peer, name, signature=None):
         self.__name__ = name
-        self.__globals__ = namespace
         if signature is not None:
             self.__signature__ = signature  # what inspect.signature reports, as in the kernel
-        self._kernel = kernel
+        self.peer = peer
+
+    @property
+    def __globals__(self):
+        """The test's namespace: what a check substitutes there, the kernel's function sees during its calls."""
+        return self.peer.namespace
 
     def __call__(self, *args, **kwargs):
-        stand_ins = {name: value for name, value in self.__globals__.items() if isinstance(value, StandIn)}
-        answer = self._kernel.ask(self._request(args, kwargs, stand_ins))
+        answer = self.peer.ask({"op": "call", "function": self.__name__, "args": list(args), "kwargs": kwargs,
+                                "random_state": np.random.get_state(), "globals": self.peer.changed()})
         try:
             np.random.set_state(answer["random_state"])
-            for name, calls in answer["asked"].items():
-                stand_ins[name].calls.extend(tuple(call) for call in calls)
             outcome = answer.get("raised")
             if outcome is not None:
                 kind, message, raised_in = outcome
-                raise RemoteError.named(kind)(message, raised_in)
+                raise RemoteError.named(kind)(message, raised_in, self.__name__)
             return answer["returned"]
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise ProtocolBroken(f"the kernel's answer to a call of {self.__name__} is malformed ({error!r})") from None
-
-    def _request(self, args, kwargs, stand_ins):
-        return {"op": "call", "function": self.__name__, "args": list(args), "kwargs": kwargs,
-                "random_state": np.random.get_state(),
-                "stand_ins": {name: stand_in.spec() for name, stand_in in stand_ins.items()}}
 
     def __repr__(self):
         return f"<{self.__name__} in the sandboxed kernel>"
@@ -151,11 +262,12 @@ def _signature(parameters):
 
 
 class RemoteError(Exception):
-    """What the student's code raised in the kernel, under its own type's name."""
+    """What the student's code raised in the kernel, under its own type's name; `function` is the one called."""
 
-    def __init__(self, message, raised_in):
+    def __init__(self, message, raised_in, function=None):
         super().__init__(message)
         self.raised_in = raised_in if isinstance(raised_in, str) else None
+        self.function = function
 
     @classmethod
     def named(cls, kind):

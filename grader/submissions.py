@@ -11,7 +11,6 @@ import re
 import nbformat
 
 SOLUTION_MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$\n?", re.MULTILINE)
-HIDDEN_TESTS = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
 
 
 class SubmissionError(Exception):
@@ -42,11 +41,6 @@ def defined_functions(source):
 def solution_program(source_nb):
     """The instructor's solution cells as one program, solution markers removed."""
     return "\n\n\n".join(SOLUTION_MARKER.sub("", cell.source).strip() for cell in solution_cells(source_nb))
-
-
-def hidden_tests(cell):
-    """The code of a test cell's hidden part ('' if it has none)."""
-    return "\n".join(HIDDEN_TESTS.findall(cell.source))
 
 
 def fill(release_nb, program, where="submission"):

@@ -21,7 +21,8 @@ from nbgrader.preprocessors import NbGraderPreprocessor
 from nbgrader.preprocessors import OverwriteKernelspec as NbgraderOverwriteKernelspec
 
 from .findings import KEY
-from .submissions import HIDDEN_TESTS, nbgrader_meta
+from .submissions import nbgrader_meta
+from .testcells import HIDDEN_TESTS
 
 PUT_RIGHT = "tampering put right"  # how each change reported opens
 CHANGES = "nnkit_changes"  # where the sanitizing steps pass their findings along, in nbconvert's resources

@@ -5,18 +5,19 @@
 
 - The notebook runs in a sandboxed kernel (grader.sandbox), with a wall-clock limit on
   the whole notebook and a size limit on each cell's output.
-- A test cell runs in the kernel without its hidden part, so the kernel never sees the
-  hidden tests. Right after it, its hidden checks run here, in the grader, on the
-  notebook's functions as the kernel holds them then (grader.remote): that is the
-  verdict. The cell's outputs are rewritten from it (nbgrader's SaveAutoGrades scores
-  a test cell by its outputs), so nothing the kernel printed or raised decides a grade.
-- When the kernel ran the visible tests to a different verdict, the trusted one counts
-  and the submission is flagged. Every lost point gets a one-line reason, and
+- A test cell's whole code, visible and hidden parts in order, runs here, in the grader,
+  against the notebook as the kernel holds it when the cell comes (grader.testcells,
+  grader.remote): that is the verdict, by nbgrader's own rule (no error: passed). Then
+  the kernel runs the cell without its hidden part, so the kernel never sees the hidden
+  tests, and its state goes on as the notebook's would. The cell's outputs are rewritten
+  from the verdict (nbgrader's SaveAutoGrades scores a test cell by its outputs), so
+  nothing the kernel printed or raised decides a grade.
+- When the kernel ran the visible part to a different verdict, the trusted one counts
+  and the report says so. Every lost point gets a one-line reason, and
   everything found goes in the notebook's metadata under "nnkit" (grader.findings).
 """
-import ast
 import contextlib
-import importlib
+import ctypes
 import os
 import shutil
 import sys
@@ -30,11 +31,10 @@ from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
 from traitlets import Integer
 
-from . import findings
-from .checks import CheckFailed, GradingStopped, verify
+from . import findings, testcells
+from .checks import GradingStopped
 from .remote import Kernel
 from .sandbox import SandboxedKernelManager
-from .submissions import HIDDEN_TESTS, nbgrader_meta
 
 OUTPUT_NOTE = "\n[nnkit: the rest of this cell's output was dropped: too long]\n"
 
@@ -56,6 +56,9 @@ class SandboxedExecute(Execute):
         self._updated = 0  # characters of display updates so far
         self._stopped = None  # why the kernel was stopped, once it has been
         self._km = None  # the sandbox's manager, kept after nbclient lets go of it
+        self._definitions = testcells.Definitions()  # the instructor's, from the locked cells run so far
+        self._judging = None  # the thread judging a test cell, while one is
+        self._judging_lock = threading.Lock()
         # What the student was given: sent by the process that owns the course (grader.handoff), or read from
         # source/ itself; never whatever nbgrader copied from the submission (a symlink there could stand for any
         # file of the course).
@@ -89,20 +92,22 @@ class SandboxedExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
-        meta = nbgrader_meta(cell)
-        # Every grade cell is graded by its hidden checks: its `solution` flag is the submission's to change.
-        test = meta.get("grade") and "grade_id" in meta
+        # Every grade cell is graded by nbgrader's rule, run here: its `solution` flag is the submission's to change.
+        test = testcells.as_test(cell)
+        reason = self._verdict(test) if test is not None and not self._stopped else None
         if self._stopped:
             cell.outputs = [_error("NotRun", f"not run: {self._stopped}")]
         else:
             self._execute_without_hidden_tests(cell, index)
-        if test:
-            self._grade(cell, meta["grade_id"], meta.get("points", 0))
+        if test is not None:
+            self._grade(cell, test, reason or self._stopped)
+        if testcells.is_instructors(cell):
+            self._definitions.add(cell)
         return cell, self.resources
 
     def _execute_without_hidden_tests(self, cell, index):
         source = cell.source
-        cell.source = HIDDEN_TESTS.sub("", source)
+        cell.source = testcells.HIDDEN_TESTS.sub("", source)
         try:
             self.execute_cell(cell, index, store_history=True)
         except DeadKernelError:
@@ -115,25 +120,32 @@ class SandboxedExecute(Execute):
         if any(output.get("ename") == "CellTimeoutError" for output in cell.outputs):
             self._stop(f"timed out: cell {index} ran longer than {self.timeout} s")
 
-    def _grade(self, cell, grade_id, points):
-        """Replace the test cell's outputs with the grader's verdict on its hidden checks."""
+    def _verdict(self, test):
+        """The test cell's trusted verdict: None if it passes, else the reason it loses its points."""
+        deadline = threading.Timer(self.timeout, self._stop,
+                                   [f"timed out: test cell {test.grade_id} ran longer than {self.timeout} s"])
+        deadline.daemon = True
+        with self._judging_lock:
+            self._judging = threading.get_ident()
+        try:
+            deadline.start()
+            with self._kernel.serving() as peer:
+                return testcells.verdict(test, peer, self._definitions)
+        except GradingStopped as stopped:
+            reason = self._stopped or str(stopped)
+        except Exception as error:  # the exchange with the kernel broke in a way the protocol does not name
+            reason = f"tampering detected: the grader's exchange with the kernel failed ({type(error).__name__})"
+        finally:
+            deadline.cancel()
+            with self._judging_lock:
+                self._judging = None
+        self._stop(reason)
+        return reason
+
+    def _grade(self, cell, test, reason):
+        """Replace the test cell's outputs with the grader's verdict."""
         kernel_passed = not any(output.output_type == "error" or output.get("name") == "stderr"
                                 for output in cell.outputs)
-        checks = hidden_checks(cell.source)  # the instructor's code: an error in it is the grader's, not tampering
-        reason = self._stopped
-        if reason is None:
-            try:
-                with self._kernel.serving() as kernel:
-                    verify(kernel.namespace(), *checks)
-            except CheckFailed as failure:
-                kind = "out of memory" if "raised MemoryError" in str(failure) else "test failed"
-                reason = f"{kind}: {failure}"
-            except GradingStopped as stopped:
-                reason = str(stopped)
-                self._stop(reason)
-            except Exception as error:  # the exchange with the kernel broke in a way the protocol does not name
-                reason = f"tampering detected: the grader's exchange with the kernel failed ({type(error).__name__})"
-                self._stop(reason)
         # What the kernel printed stays for the student to read; what it raised or returned decides nothing.
         outputs = [_as_stdout(output) for output in cell.outputs if output.output_type in ("stream", "display_data")]
         if reason is not None:
@@ -141,9 +153,9 @@ class SandboxedExecute(Execute):
             outputs.append(_error(findings.ERROR_NAMES[kind], message))
         elif not kernel_passed:
             outputs.append(nbformat.v4.new_output(
-                "stream", name="stdout", text="[nnkit: the grader's checks passed; the notebook's own run of this "
-                                              "cell failed. The grader's verdict counts; flagged for review.]\n"))
-        self._record.graded(grade_id, points, reason, kernel_passed)
+                "stream", name="stdout", text="[nnkit: the grader's run of this cell passed; the notebook's own run "
+                                              "of it failed. The grader's verdict counts; flagged for review.]\n"))
+        self._record.graded(test.grade_id, test.points, reason, kernel_passed)
         cell.outputs = outputs
 
     def _run_code(self, code):
@@ -201,12 +213,20 @@ class SandboxedExecute(Execute):
         super()._update_display_id(display_id, msg)
 
     def _stop(self, reason):
-        """Stop the kernel for good; the cells after this one are not run, and lose their points with `reason`."""
+        """Stop the kernel for good; the cells after this one are not run, and lose their points with `reason`.
+
+        A test cell being judged meanwhile is stopped too, even in a loop of the grader's own (one a submission's
+        answers could make endless): GradingStopped is raised in its thread.
+        """
         if self._stopped is None:
             self._stopped = reason
             self._record.flag(reason)
         if self._km is not None:
             self._km.kill_now()
+        with self._judging_lock:
+            if self._judging is not None and self._judging != threading.get_ident():
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._judging),
+                                                           ctypes.py_object(GradingStopped))
 
     def _out_of_time(self):
         self._stop(f"timed out: the notebook ran longer than {self.wall_seconds} s in all")
@@ -225,19 +245,6 @@ def given_files(coursedir, assignment):
             path = Path(folder, name)
             files[str(path.relative_to(source))] = path.read_bytes()
     return files
-
-
-def hidden_checks(source):
-    """The checks a test cell's hidden part hands to verify, found without running it."""
-    modules, checks = {}, []
-    for node in ast.walk(ast.parse("\n".join(HIDDEN_TESTS.findall(source)))):
-        if isinstance(node, ast.ImportFrom) and node.module == "grader.checks":
-            for alias in node.names:
-                if alias.name != "verify":
-                    modules[alias.asname or alias.name] = importlib.import_module(f"grader.checks.{alias.name}")
-        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) == "verify":
-            checks += [getattr(modules[arg.value.id], arg.attr) for arg in node.args[1:]]
-    return checks
 
 
 def _error(kind, message):

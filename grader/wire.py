@@ -4,11 +4,20 @@ The grader sends this module's source to the sandboxed kernel once (it imports o
 standard library and numpy). For each test cell, the kernel then runs `serve(path)`: it
 connects to the grader's socket at `path` (in the folder the sandbox shares with the
 grader) and answers requests, one frame each way, until the grader says "done":
-{"op": "globals"} lists the notebook's functions and small data; {"op": "call", ...}
-calls a function. The grader decodes every answer with `decode`: whatever a submission
-sends back can only ever become None, bools, numbers, strings, lists, tuples, dicts,
-numpy arrays of numbers, or an `Opaque` stand-in that equals nothing. Nothing the
-kernel sends is ever executed.
+{"op": "globals"} lists the notebook's names (functions, small data, modules, what is
+neither); {"op": "call", ...} calls a function.
+
+A call may hand the kernel the grader's own functions: a test's substitute for a notebook
+global, or a function passed as an argument. They cross as references, never as code:
+when the student's code calls one, the kernel sends {"op": "callback", ...} and waits;
+the grader runs the function (the instructor's code) on the plain-data arguments and
+answers, and may itself call the kernel meanwhile. Both sides run one loop (`exchange`):
+send, then serve what comes until the answer does.
+
+The grader decodes every frame with `decode`, which knows no reference: whatever a
+submission sends back can only ever become None, bools, numbers, strings, lists, tuples,
+dicts, numpy arrays of numbers, or an `Opaque` stand-in that equals nothing. Nothing the
+kernel sends is ever executed; the grader calls only functions it registered itself.
 """
 import base64
 import json
@@ -37,8 +46,11 @@ class Opaque:
         return f"<{self.kind}>"
 
 
-def encode(value, depth=0):
-    """value as JSON-ready plain data; anything else as an opaque marker naming its type."""
+def encode(value, depth=0, register=None):
+    """value as JSON-ready plain data; anything else as an opaque marker naming its type.
+
+    With `register` (the grader's side), a callable is sent as the reference register(callable) returns.
+    """
     if depth > MAX_DEPTH:
         return {"__opaque__": "too deeply nested"}
     if value is None or isinstance(value, (bool, str)) or type(value) in (int, float):
@@ -50,44 +62,53 @@ def encode(value, depth=0):
     if isinstance(value, (int, float)):  # subclasses of int or float: their plain value only
         return float(value) if isinstance(value, float) else int(value)
     if isinstance(value, tuple):
-        return {"__tuple__": [encode(item, depth + 1) for item in value]}
+        return {"__tuple__": [encode(item, depth + 1, register) for item in value]}
     if isinstance(value, list):
-        return [encode(item, depth + 1) for item in value]
+        return [encode(item, depth + 1, register) for item in value]
     if isinstance(value, dict):
-        return {"__dict__": [[encode(key, depth + 1), encode(item, depth + 1)] for key, item in value.items()]}
+        return {"__dict__": [[encode(key, depth + 1, register), encode(item, depth + 1, register)]
+                             for key, item in value.items()]}
+    if register is not None and callable(value):
+        return register(value)
     return {"__opaque__": type(value).__name__}
 
 
-def dumps(value):
-    return json.dumps(encode(value))
+def dumps(value, register=None):
+    return json.dumps(encode(value, register=register))
 
 
-def decode(data, depth=0):
-    """The value `encode` described; raises ValueError on anything malformed."""
+def decode(data, depth=0, resolve=None):
+    """The value `encode` described; raises ValueError on anything malformed.
+
+    A reference to a function ({"__callback__": n} or {"__function__": name}) is malformed unless `resolve` is
+    given (the kernel's side): the grader never turns what it receives into something it could call.
+    """
     if depth > MAX_DEPTH:
         raise ValueError("nested too deeply")
     if data is None or isinstance(data, (bool, int, float, str)):
         return data
     if isinstance(data, list):
-        return [decode(item, depth + 1) for item in data]
+        return [decode(item, depth + 1, resolve) for item in data]
     if not isinstance(data, dict) or len(data) not in (1, 4):
         raise ValueError("not an encoded value")
     if "__tuple__" in data:
-        return tuple(decode(item, depth + 1) for item in _list(data["__tuple__"]))
+        return tuple(decode(item, depth + 1, resolve) for item in _list(data["__tuple__"]))
     if "__dict__" in data:
         pairs = [_list(pair) for pair in _list(data["__dict__"])]
         if any(len(pair) != 2 for pair in pairs):
             raise ValueError("a dict entry is not a pair")
-        return {_key(decode(key, depth + 1)): decode(item, depth + 1) for key, item in pairs}
+        return {_key(decode(key, depth + 1, resolve)): decode(item, depth + 1, resolve) for key, item in pairs}
     if "__opaque__" in data:
         return Opaque(data["__opaque__"])
     if "__array__" in data:
         return _array(data)
+    if resolve is not None and ("__callback__" in data or "__function__" in data):
+        return resolve(data)
     raise ValueError("not an encoded value")
 
 
-def loads(text):
-    return decode(json.loads(text))
+def loads(text, resolve=None):
+    return decode(json.loads(text), resolve=resolve)
 
 
 def _list(value):
@@ -153,106 +174,163 @@ def _exactly(connection, size):
 
 # --- Below: what runs in the kernel. The grader sends this whole file's source there once. ---
 
+IPYTHON_NAMES = ("In", "Out", "exit", "quit", "get_ipython")
+MAX_GLOBAL_BYTES = 1 << 20  # per value; tests read small data (layer sizes, the flower, parameters, results)
+MAX_GLOBALS_BYTES = 4 << 20  # in all, well under what the grader accepts in one answer
+
+
 def serve(path):
     """In the kernel: answer the grader's requests on the socket at `path` until it says "done"."""
     import socket
 
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-        connection.connect(path)
-        while True:
-            text = receive(connection)
-            if text is None or text == '"done"':
-                return
-            request = loads(text)
-            send(connection, dumps(_notebook_globals() if request["op"] == "globals" else _call(request)))
-
-
-def _call(request):
-    """Call a notebook function as the request says; what it returned or raised, and np.random's state after.
-
-    The request names the function, its arguments, np.random's state to call it from, and
-    stand-ins for other globals meanwhile ({"returns": value} or {"random_start": scale});
-    the answer also holds the arguments each stand-in was called with.
-    """
-    import traceback
-    import warnings
-
     from IPython import get_ipython
 
-    function = get_ipython().user_ns.get(request["function"])
-    namespace = getattr(function, "__globals__", get_ipython().user_ns)
-    asked = {name: [] for name in request["stand_ins"]}
-    originals = {name: namespace.get(name, _ABSENT) for name in request["stand_ins"]}
-    for name, spec in request["stand_ins"].items():
-        namespace[name] = _stand_in(spec, asked[name])
-    np.random.set_state(request["random_state"])
-    answer = {}
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.connect(path)
+        serve_on(connection, get_ipython().user_ns)
+
+
+def serve_on(connection, user_ns):
+    """Answer the grader on `connection` about the notebook whose globals are `user_ns`, until it says "done".
+
+    np.random's state is the notebook's again afterwards: the grader's calls draw from states it sends.
+    """
+    state = np.random.get_state()
     try:
-        with warnings.catch_warnings(), np.errstate(all="ignore"):
-            warnings.simplefilter("ignore")
-            answer["returned"] = function(*request["args"], **request["kwargs"])
-    except BaseException as error:  # everything the student's code raises is the grader's finding
-        ours = [frame.f_code.co_name for frame, _ in traceback.walk_tb(error.__traceback__)
-                if frame.f_globals is namespace and frame.f_code.co_name in namespace]
-        answer["raised"] = (type(error).__name__, str(error)[:2000], ours[-1] if ours else None)
+        _Session(connection, user_ns).exchange()
+    except _Done:
+        pass
     finally:
-        for name, original in originals.items():
-            if original is _ABSENT:
-                namespace.pop(name, None)
+        np.random.set_state(state)
+
+
+class _Done(BaseException):
+    """The grader has finished with this test cell (or is gone): unwind whatever is running."""
+
+
+class _Session:
+    """The kernel's end of one test cell's exchange with the grader."""
+
+    def __init__(self, connection, user_ns):
+        self.connection, self.user_ns = connection, user_ns
+        self.functions = {}  # name -> the notebook's function as listed to the grader, which calls it by name
+
+    def exchange(self):
+        """Serve the grader's requests until it answers a callback of ours (returned), or is done (raises _Done)."""
+        while True:
+            text = receive(self.connection)
+            if text is None or text == '"done"':
+                raise _Done()
+            request = loads(text, self.resolve)
+            op = request.get("op") if isinstance(request, dict) else None
+            if op == "answer":
+                return request
+            send(self.connection, dumps(self.names() if op == "globals" else self.call(request)))
+
+    def resolve(self, reference):
+        """A function the grader sent: the notebook's own (by name), or a stand-in that calls the grader's back."""
+        if "__function__" in reference:
+            return self.functions.get(reference["__function__"])
+        index = reference["__callback__"]
+
+        def grader_function(*args, **kwargs):
+            send(self.connection, dumps({"op": "callback", "callback": index, "args": list(args), "kwargs": kwargs,
+                                         "random_state": np.random.get_state()}))
+            answer = self.exchange()
+            np.random.set_state(answer["random_state"])
+            if "raised" in answer:
+                kind, message = answer["raised"]
+                raise type(str(kind), (Exception,), {})(message)
+            return answer["returned"]
+        return grader_function
+
+    def call(self, request):
+        """Call a notebook function as the request says; what it returned or raised, and np.random's state after.
+
+        The request names the function, its arguments, np.random's state to call it from, and globals the
+        grader's test has set ("globals"), which the function sees meanwhile.
+        """
+        import traceback
+        import warnings
+
+        function = self.functions.get(request["function"])
+        namespace = getattr(function, "__globals__", self.user_ns)
+        overrides = request.get("globals", {})
+        originals = {name: namespace.get(name, _ABSENT) for name in overrides}
+        namespace.update(overrides)
+        np.random.set_state(request["random_state"])
+        answer = {"op": "answer"}
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                answer["returned"] = function(*request["args"], **request["kwargs"])
+        except _Done:
+            raise
+        except BaseException as error:  # everything the student's code raises is the grader's finding
+            ours = [frame.f_code.co_name for frame, _ in traceback.walk_tb(error.__traceback__)
+                    if frame.f_globals is namespace and frame.f_code.co_name in namespace]
+            answer["raised"] = (type(error).__name__, str(error)[:2000], ours[-1] if ours else None)
+        finally:
+            for name, original in originals.items():
+                if original is _ABSENT:
+                    namespace.pop(name, None)
+                else:
+                    namespace[name] = original
+        answer["random_state"] = np.random.get_state()
+        return answer
+
+    def names(self):
+        """The notebook's names: functions with their parameters, small plain data, modules, and the rest by kind.
+
+        A parameter is (name, kind, default), its kind as inspect numbers them, its default None when it has none.
+        "reads" lists the global names the notebook's functions read: the only ones a test's assignment can matter
+        to.
+        """
+        import inspect
+        import types
+
+        functions, data, modules, opaque, reads, budget = {}, {}, {}, {}, set(), MAX_GLOBALS_BYTES
+        for name, value in list(self.user_ns.items()):
+            if name.startswith("_") or name in IPYTHON_NAMES:
+                continue
+            if isinstance(value, types.ModuleType):
+                modules[name] = value.__name__
+            elif callable(value):
+                self.functions[name] = value
+                reads |= _global_names(getattr(value, "__code__", None))
+                try:
+                    functions[name] = [(p.name, int(p.kind), None if p.default is p.empty else (p.default,))
+                                       for p in inspect.signature(value).parameters.values()]
+                except (TypeError, ValueError):  # a callable without a signature Python can read
+                    functions[name] = None
+            elif _small_plain(value) and budget > 0:
+                data[name] = value
+                budget -= len(dumps(value))
             else:
-                namespace[name] = original
-    answer["random_state"] = np.random.get_state()
-    answer["asked"] = asked
-    return answer
+                opaque[name] = type(value).__name__ if not _small_plain(value, limit=None) else "too large"
+        return {"functions": functions, "data": data, "modules": modules, "opaque": opaque, "reads": sorted(reads),
+                "random_state": np.random.get_state()}
+
+
+def _global_names(code):
+    """The global names a function's code (and the code nested in it) may read."""
+    if code is None:
+        return set()
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if hasattr(constant, "co_names"):
+            names |= _global_names(constant)
+    return names
 
 
 _ABSENT = object()
-MAX_GLOBAL_BYTES = 1 << 20  # per value; the diagnosis only needs small data (layer sizes, the flower, parameters)
-MAX_GLOBALS_BYTES = 4 << 20  # in all, well under what the grader accepts in one answer
 
 
-def _notebook_globals():
-    """The notebook's functions with their parameters, and its small plain-data globals.
-
-    A parameter is (name, kind, default), its kind as inspect numbers them, its default None when it has none.
-    """
-    import inspect
-
-    from IPython import get_ipython
-
-    functions, data, budget = {}, {}, MAX_GLOBALS_BYTES
-    for name, value in list(get_ipython().user_ns.items()):
-        if name.startswith("_") or name in ("In", "Out", "exit", "quit", "get_ipython"):
-            continue
-        if callable(value):
-            try:
-                functions[name] = [(p.name, int(p.kind), None if p.default is p.empty else (p.default,))
-                                   for p in inspect.signature(value).parameters.values()]
-            except (TypeError, ValueError):  # a callable without a signature Python can read
-                functions[name] = None
-        elif _small_plain(value) and budget > 0:
-            data[name] = value
-            budget -= len(dumps(value))
-    return {"functions": functions, "data": data}
-
-
-def _small_plain(value, depth=0):
+def _small_plain(value, depth=0, limit=MAX_GLOBAL_BYTES):
     if isinstance(value, np.ndarray):
-        return value.dtype.kind in DTYPE_KINDS and value.nbytes <= MAX_GLOBAL_BYTES
+        return value.dtype.kind in DTYPE_KINDS and (limit is None or value.nbytes <= limit)
     if isinstance(value, (tuple, list)):
-        return depth < 4 and len(value) <= 100 and all(_small_plain(item, depth + 1) for item in value)
+        return depth < 4 and len(value) <= 100 and all(_small_plain(item, depth + 1, limit) for item in value)
     if isinstance(value, dict):
-        return depth < 4 and len(value) <= 100 and all(_small_plain(item, depth + 1) for item in value.values())
+        return depth < 4 and len(value) <= 100 and all(_small_plain(item, depth + 1, limit) for item in value.values())
     return value is None or isinstance(value, (bool, int, float, str, np.generic))
-
-
-def _stand_in(spec, asked):
-    """A function standing in for a global during one call: fixed values, or a random start drawn here."""
-    def stand_in(*args):
-        asked.append(args)
-        if "returns" in spec:
-            return loads(dumps(spec["returns"]))  # a fresh copy per call
-        n_x, n_h, n_y = args  # as grader.reference.start draws it, from this kernel's np.random
-        return {"W1": np.random.randn(n_h, n_x) * spec["random_start"], "b1": np.zeros((n_h, 1)),
-                "W2": np.random.randn(n_y, n_h) * spec["random_start"], "b2": np.zeros((n_y, 1))}
-    return stand_in

@@ -1,15 +1,13 @@
 """Shared fixtures: the course (this repository), its notebooks, the solution, the catalog, a graded hostile class."""
-import ast
-import sys
 from pathlib import Path
 
 import pytest
 
 import hostile_class
-from grader import catalog
+from grader import catalog, inprocess
 from grader.course import Course
-from grader.submissions import (defined_functions, fill, grade_cells, hidden_tests, read_notebook, solution_cells,
-                                solution_program)
+from grader.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
+from grader.testcells import tests_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,42 +47,20 @@ def cases():
 @pytest.fixture(scope="session")
 def hidden_cells(source_nb):
     """grade_id -> the hidden test code of that grade cell, in notebook order."""
-    return {cell.metadata.nbgrader["grade_id"]: hidden_tests(cell) for cell in grade_cells(source_nb)}
+    return {test.grade_id: test.hidden for test in tests_of(source_nb)}
 
 
 @pytest.fixture(scope="session")
-def hidden_failures(course, hidden_cells):
-    """Grade without a kernel: {grade_id: message} for each grade cell whose hidden checks fail for a notebook.
-
-    Runs the notebook's definition cells (imports and functions only) in one namespace, as
-    the kernel would, then each grade cell's hidden tests; nothing else of the notebook runs.
-    """
-    sys.path.insert(0, str(course.source))  # planar_utils, as in the assignment's folder
-
-    def failures(nb):
-        namespace = {}
-        for cell in nb.cells:
-            if cell.cell_type == "code" and _only_definitions(cell.source):
-                exec(compile(cell.source, f"<cell {cell.id}>", "exec"), namespace)
-        failed = {}
-        for grade_id, code in hidden_cells.items():
-            try:
-                exec(compile(code, f"<hidden tests of {grade_id}>", "exec"), namespace)
-            except AssertionError as failure:
-                failed[grade_id] = str(failure)
-        return failed
-
-    yield failures
-    sys.path.remove(str(course.source))
+def failures(course, source_nb):
+    """Grade without a kernel, by the same trusted run as grading (grader.inprocess): {grade_id: reason} for each
+    test cell the source notebook fails with `program`'s functions in its solution cells (the solution's if None)."""
+    def graded(program=None, name="submission"):
+        return failures_of_notebook(course, source_nb if program is None else fill(source_nb, program, name))
+    return graded
 
 
-def _only_definitions(source):
-    try:
-        body = ast.parse(source).body
-    except SyntaxError:
-        return False
-    return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom, ast.FunctionDef)) or
-                              (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)) for node in body)
+def failures_of_notebook(course, nb):
+    return {grade_id: reason for grade_id, reason in inprocess.verdicts(nb, course.source).items() if reason}
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,19 @@
-"""The hidden checks grade the idea: the solution passes them, right variants pass, each mistake fails where it
+"""The test cells grade the idea: the solution passes them, right variants pass, each mistake fails where it
 should, with a message that names the function and, from the catalog, the likely mistake.
 
-Fast: no kernel. The notebook's definition cells and hidden tests run in this process.
+Fast: no kernel. The notebook runs in this process and each test cell is judged as grading judges it, whole,
+by nbgrader's rule (grader.inprocess); the same cases graded through the sandbox are in test_autograde.py.
 """
 import ast
 import importlib
 import inspect
+import os
 import pkgutil
 import re
+from concurrent.futures import ProcessPoolExecutor
 
 import pytest
+from conftest import failures_of_notebook
 
 from grader import checks
 from grader.catalog import cases as catalog_cases
@@ -21,21 +25,18 @@ WRONG = [case for case in CASES if case.label == "wrong"]
 CASES_BY_NAME = {case.name: case for case in CASES}
 
 
-def test_the_solution_passes_every_hidden_check(solved_nb, hidden_failures):
-    assert hidden_failures(solved_nb) == {}
+def test_the_solution_passes_every_test_cell(failures):
+    assert failures() == {}
 
 
 @pytest.fixture(scope="module")
-def failures_of(solved_nb, hidden_failures):
-    """case -> {grade_id: message} of its failed hidden checks, each case graded once."""
-    graded = {}
-
-    def failures(case):
-        if case.name not in graded:
-            graded[case.name] = hidden_failures(fill(solved_nb, case.program, case.name))
-        return graded[case.name]
-
-    return failures
+def failures_of(course, source_nb):
+    """case -> {grade_id: reason} of the test cells it fails; every case graded once, one process per core."""
+    notebooks = [fill(source_nb, case.program, case.name) for case in CASES]
+    with ProcessPoolExecutor(os.cpu_count()) as pool:
+        graded = dict(zip((case.name for case in CASES),
+                          pool.map(failures_of_notebook, [course] * len(CASES), notebooks)))
+    return lambda case: graded[case.name]
 
 
 @pytest.mark.parametrize("case", RIGHT, ids=lambda case: case.name)

@@ -1,13 +1,14 @@
 """The student release: nbgrader's output, committed, current, and free of solutions and hidden tests."""
 import shutil
 
+import nbformat
 import pytest
 
 from grader.cli import main
 from grader.course import Course
 from grader.points import points_label
-from grader.release import leaks
-from grader.submissions import SOLUTION_MARKER, solution_cells, grade_cells
+from grader.release import leaks, untrusted_cells
+from grader.submissions import SOLUTION_MARKER, grade_cells, nbgrader_meta, solution_cells
 
 
 def test_the_committed_release_is_what_nbgrader_generates_from_source(course, capsys):
@@ -20,6 +21,40 @@ def test_a_stale_release_is_named_file_by_file(course, tmp_path, capsys):
     (copy.release / "planar_utils.py").write_text("# edited by hand\n")
     assert main(["--course", str(copy.root), "check-release"]) == 1
     assert capsys.readouterr().out.splitlines() == ["release/shallow_nn/planar_utils.py (stale)"]
+
+
+def edited_copy(course, into, edit):
+    """A scratch course with the committed release, whose source notebook `edit` changed (it gets the notebook)."""
+    scratch = course.scratch_copy(into)
+    shutil.copytree(course.release, scratch.release)
+    nb = nbformat.read(str(scratch.source_notebook), as_version=4)
+    edit(nb)
+    nbformat.write(nb, str(scratch.source_notebook))
+    return scratch
+
+
+def test_a_test_cell_reading_what_cannot_cross_as_plain_data_is_named_before_release(course, tmp_path):
+    # fails if check-release skips the trusted run, or names the cells without the reason the instructor needs
+    def read_the_starts(nb):
+        helpers = next(cell for cell in nb.cells if nbgrader_meta(cell).get("grade_id") == "experiment_run")
+        helpers.source = helpers.source.replace("for label in start_names", "for label in starts")
+
+    problems = untrusted_cells(edited_copy(course, tmp_path, read_the_starts))
+    assert [problem.split(":")[0] for problem in problems] == [
+        "experiment_symmetric_start", "experiment_large_start", "experiment_small_start"]
+    assert all("fails for the solution" in problem and "reads starts" in problem for problem in problems)
+
+
+def test_a_test_cell_the_blank_release_passes_is_named_before_release(course, tmp_path):
+    # fails if check-release does not grade the blank release, or lets a test that grades nothing through
+    def add_an_empty_test(nb):
+        cell = nbformat.v4.new_code_cell('"""Nothing to see."""\nassert True')
+        cell.metadata.nbgrader = {"grade": True, "grade_id": "asserts_nothing", "locked": True, "points": 1,
+                                  "schema_version": 3, "solution": False}
+        nb.cells.append(cell)
+
+    problems = untrusted_cells(edited_copy(course, tmp_path, add_an_empty_test))
+    assert problems == ["asserts_nothing: passes for the blank release, so it grades nothing a student writes"]
 
 
 def test_the_release_holds_no_marker_and_no_grader_import(course):

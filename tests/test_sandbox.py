@@ -3,9 +3,12 @@
 End to end, hostile submissions are graded in test_hostile.py.
 """
 import json
+import math
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 
 from pathlib import Path
 
@@ -13,10 +16,9 @@ import numpy as np
 import pytest
 
 import grader
-from grader import sandbox, wire
-from grader.checks import RandomStart, Returns
+from grader import remote, sandbox, wire
+from grader.checks import RandomStart
 from grader.reference import start
-from grader.trusted import hidden_checks
 
 
 @pytest.mark.parametrize("value", [
@@ -48,7 +50,10 @@ def test_anything_else_arrives_as_an_opaque_stand_in_that_equals_nothing():
     '{"__pickle__": "gASVAAAAAAAAAAAu"}',  # not an encoding the grader knows, however it is spelled
     '{"__dict__": [[[1], 2]]}',  # an unhashable key
     '{"__tuple__": 1}',
-], ids=["object dtype", "wrong size", "negative shape", "not base64", "unknown tag", "list key", "tuple of no list"])
+    '{"__callback__": 0}',  # a reference to a function: only the kernel's side resolves one
+    '{"__function__": "nn_model"}',
+], ids=["object dtype", "wrong size", "negative shape", "not base64", "unknown tag", "list key", "tuple of no list",
+        "callback", "function"])
 def test_a_malformed_answer_is_refused(text):
     with pytest.raises(ValueError):
         wire.decode(json.loads(text))
@@ -59,27 +64,88 @@ def test_deep_nesting_is_refused_not_recursed_into():
         wire.decode(json.loads("[" * 100 + "]" * 100))
 
 
-def test_stand_ins_behave_the_same_here_and_as_data_in_the_kernel():
-    given = {"W1": np.ones((4, 2))}
-    returns = Returns(given)
-    assert returns(2, 4, 1)["W1"] is not given["W1"] and returns.calls == [(2, 4, 1)]
-    kernel_side = wire._stand_in(wire.loads(wire.dumps(returns.spec())), asked := [])
-    assert np.array_equal(kernel_side(2, 4, 1)["W1"], given["W1"]) and asked == [(2, 4, 1)]
-    draws = RandomStart(0.01)
-    np.random.seed(3)
-    here = draws(2, 4, 1)
-    np.random.seed(3)
-    there = wire._stand_in(wire.loads(wire.dumps(draws.spec())), [])(2, 4, 1)
-    expected = start(2, 4, 1, 0.01, seed=3)
-    assert all(np.array_equal(here[k], there[k]) and np.array_equal(here[k], expected[k]) for k in expected)
+NOTEBOOK = """
+def initialize_parameters(n_x, n_h, n_y):
+    return "the notebook's own"
+
+def nn_model(n_h):
+    return initialize_parameters(2, n_h, 1)
+"""
 
 
-def test_a_test_cells_checks_are_read_from_its_hidden_part_without_running_it(hidden_cells):
-    from grader.checks import initialization
-    checks = hidden_checks(next(f"### BEGIN HIDDEN TESTS\n{code}### END HIDDEN TESTS"
-                                for grade_id, code in hidden_cells.items() if grade_id == "init_biases_zero"))
-    assert checks == [initialization.biases_start_at_zero]
-    assert all(hidden_checks(f"### BEGIN HIDDEN TESTS\n{code}### END HIDDEN TESTS") for code in hidden_cells.values())
+@pytest.fixture
+def notebook():
+    user_ns = {}
+    exec(NOTEBOOK, user_ns)
+    return user_ns
+
+
+def test_a_function_of_the_graders_reaches_the_students_code_as_a_call_back_run_by_the_grader(notebook):
+    # fails if a substitute is not sent with the call, runs in the kernel, or stays there after the call
+    ran_in = []
+
+    def substitute(n_x, n_h, n_y):
+        ran_in.append(threading.get_ident())
+        return {"W1": np.ones((n_h, n_x))}
+
+    with remote.served_here(notebook) as peer:
+        names = peer.names()
+        peer.settle()
+        names["initialize_parameters"] = substitute
+        result = names["nn_model"](3)
+    assert np.array_equal(result["W1"], np.ones((3, 2))) and ran_in == [threading.get_ident()]
+    assert notebook["nn_model"](3) == "the notebook's own"
+
+
+def test_a_call_back_draws_from_the_kernels_random_stream_as_the_kernel_would(notebook):
+    # fails if np.random's state does not travel with a call back and back again
+    with remote.served_here(notebook) as peer:
+        names = peer.names()
+        peer.settle()
+        names["initialize_parameters"] = RandomStart(0.01)
+        np.random.seed(3)
+        drawn = names["nn_model"](4)
+        after = np.random.random()
+    expected = start(2, 4, 1, 0.01, seed=3)  # leaves np.random where the draws did
+    assert all(np.array_equal(drawn[name], expected[name]) for name in expected)
+    assert after == np.random.random()  # the stream goes on from where the draws left it, here as there
+
+
+def test_what_the_test_did_not_change_is_not_sent(notebook):
+    # fails if every name of the namespace is shipped with each call (slow, and it would override the notebook's)
+    with remote.served_here(notebook) as peer:
+        names = peer.names()
+        names["initialize_parameters"] = lambda *args: "set before settle"
+        peer.settle()
+        names["unrelated"] = 1
+        assert peer.changed() == {}
+        assert names["nn_model"](3) == "the notebook's own"
+
+
+def test_the_kernel_can_call_back_only_what_the_grader_registered():
+    # fails if the grader runs a callback index it never handed out (or trusts the kernel's request otherwise)
+    ours, theirs = socket.socketpair()
+
+    def hostile_kernel():
+        wire.receive(theirs)
+        wire.send(theirs, wire.dumps({"op": "callback", "callback": 5, "args": [], "kwargs": {},
+                                      "random_state": np.random.get_state()}))
+
+    threading.Thread(target=hostile_kernel, daemon=True).start()
+    with pytest.raises(remote.ProtocolBroken, match="malformed request"):
+        with remote._session(ours, 5) as peer:
+            peer.ask({"op": "call", "function": "nn_model", "args": [], "kwargs": {}})
+    theirs.close()
+
+
+def test_a_notebook_cannot_shadow_builtins_or_hand_over_names_the_grader_must_not_use():
+    # fails if a notebook's `all` (or a dunder) replaces the grader's own in a test's namespace
+    user_ns = {}
+    exec("def all(values):\n    return True\nlayers = [1, 2]\nfunctions = {'f': print}\nimport math as m\n", user_ns)
+    with remote.served_here(user_ns) as peer:
+        names = peer.names()
+    assert "all" not in names and names["layers"] == [1, 2] and names["m"] is math
+    assert "functions" not in names and peer.unavailable == {"functions": "dict"}
 
 
 def test_the_kernel_sees_no_course_and_not_the_grader(course, tmp_path):

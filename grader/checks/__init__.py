@@ -103,9 +103,9 @@ def call(function, *args, **kwargs):
 
 
 class StandIn:
-    """What a check puts in place of a student function meanwhile: plain data, so it can be sent to a kernel.
+    """What a check puts in place of a notebook function meanwhile; it records the arguments of each call in `calls`.
 
-    It records the arguments of each call in `calls`, wherever the call happened.
+    It runs in the grader, called back by the kernel when the student's code calls it (grader.remote).
     """
 
     def __init__(self):
@@ -126,9 +126,6 @@ class Returns(StandIn):
     def result(self, *args):
         return copy.deepcopy(self.value)
 
-    def spec(self):
-        return {"returns": self.value}
-
 
 class RandomStart(StandIn):
     """Called as initialize_parameters(n_x, n_h, n_y): W = randn * scale from np.random's global stream, b = 0."""
@@ -140,20 +137,20 @@ class RandomStart(StandIn):
     def result(self, n_x, n_h, n_y):
         return start(n_x, n_h, n_y, self.scale)
 
-    def spec(self):
-        return {"random_start": self.scale}
-
 
 @contextlib.contextmanager
 def substituted(function, name, replacement):
-    """Meanwhile, `function` finds the stand-in `replacement` when it looks up the global `name`, as notebook code does."""
+    """Meanwhile, `function` finds `replacement` when it looks up the global `name`, as notebook code does."""
     namespace = function.__globals__
-    original = namespace.get(name)
+    had, original = name in namespace, namespace.get(name)
     namespace[name] = replacement
     try:
         yield
     finally:
-        namespace[name] = original
+        if had:
+            namespace[name] = original
+        else:
+            namespace.pop(name, None)
 
 
 def expect(condition, message):

@@ -1,7 +1,7 @@
 """Forgets the 1/m in dW1 (dW1 = dZ1 X^T), so that gradient is m times too large."""
 import numpy as np
 
-FAILS = ["backward_gradient_check", "experiment_small_start"]
+FAILS = ["backward_gradient_check", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "dW1 is m times too large: is the 1/m missing in backward_propagation?"
 
 
