@@ -63,9 +63,13 @@ class TestCell:
 
 
 def as_test(cell):
-    """The cell as a TestCell, or None if nbgrader does not score it as one."""
+    """The cell as a TestCell, or None if nbgrader does not autograde it as one.
+
+    A grade cell that is also a solution cell is an answer a person grades: its code is the student's, and never
+    runs in the grader.
+    """
     meta = cell.get("metadata", {}).get("nbgrader", {})
-    if cell.get("cell_type") != "code" or not meta.get("grade") or not isinstance(meta.get("grade_id"), str):
+    if not (is_instructors(cell) and meta.get("grade")):
         return None
     return TestCell(meta["grade_id"], meta.get("points", 0), cell.source)
 
@@ -143,19 +147,20 @@ def _quiet():
 
 
 def _reason(error, test, unavailable):
+    if isinstance(error, CheckFailed):  # the kit's checks: their message as written, likely mistakes on lines below
+        message = str(error)
+        return f"{'out of memory' if 'raised MemoryError' in message else 'test failed'}: {message}"
+    message = " ".join(str(error).split())  # one line (np.testing's messages span several)
     if isinstance(error, RemoteError):
         inside = f" inside {error.raised_in}, which it calls" if error.raised_in not in (None, error.function) else ""
-        message = f"{error.function} raised {type(error).__name__}{inside}: {error}"
-        return f"{'out of memory' if type(error).__name__ == 'MemoryError' else 'test failed'}: {message}"
+        kind = "out of memory" if type(error).__name__ == "MemoryError" else "test failed"
+        return f"{kind}: {error.function} raised {type(error).__name__}{inside}{': ' if message else ''}{message}"
     if isinstance(error, NameError) and getattr(error, "name", None) in unavailable:
         return (f"test failed: the test reads {error.name}, which the notebook holds as {unavailable[error.name]}: "
                 f"only plain data ({PLAIN_DATA}) reaches the grader, so this cell cannot be graded as written")
-    message = str(error)
-    if isinstance(error, CheckFailed):
-        return f"{'out of memory' if 'raised MemoryError' in message else 'test failed'}: {message}"
-    line = _line(error, test)
     if isinstance(error, AssertionError) and message:
         return f"test failed: {message}"
+    line = _line(error, test)
     if line is not None and test.hidden_line(line):
         where = "in a hidden test"
     elif line is not None:

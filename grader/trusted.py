@@ -57,8 +57,7 @@ class SandboxedExecute(Execute):
         self._stopped = None  # why the kernel was stopped, once it has been
         self._km = None  # the sandbox's manager, kept after nbclient lets go of it
         self._definitions = testcells.Definitions()  # the instructor's, from the locked cells run so far
-        self._judging = None  # the thread judging a test cell, while one is
-        self._judging_lock = threading.Lock()
+        self._judging = Judging()
         # What the student was given: sent by the process that owns the course (grader.handoff), or read from
         # source/ itself; never whatever nbgrader copied from the submission (a symlink there could stand for any
         # file of the course).
@@ -92,7 +91,7 @@ class SandboxedExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
             return cell, resources
-        # Every grade cell is graded by nbgrader's rule, run here: its `solution` flag is the submission's to change.
+        # A test cell (its role and source restored from the gradebook by OverwriteCells) is judged here first.
         test = testcells.as_test(cell)
         reason = self._verdict(test) if test is not None and not self._stopped else None
         if self._stopped:
@@ -122,23 +121,13 @@ class SandboxedExecute(Execute):
 
     def _verdict(self, test):
         """The test cell's trusted verdict: None if it passes, else the reason it loses its points."""
-        deadline = threading.Timer(self.timeout, self._stop,
-                                   [f"timed out: test cell {test.grade_id} ran longer than {self.timeout} s"])
-        deadline.daemon = True
-        with self._judging_lock:
-            self._judging = threading.get_ident()
         try:
-            deadline.start()
-            with self._kernel.serving() as peer:
+            with self._kernel.serving() as peer, self._judging.running(test.grade_id, self.timeout, self._stop):
                 return testcells.verdict(test, peer, self._definitions)
         except GradingStopped as stopped:
             reason = self._stopped or str(stopped)
         except Exception as error:  # the exchange with the kernel broke in a way the protocol does not name
             reason = f"tampering detected: the grader's exchange with the kernel failed ({type(error).__name__})"
-        finally:
-            deadline.cancel()
-            with self._judging_lock:
-                self._judging = None
         self._stop(reason)
         return reason
 
@@ -223,13 +212,38 @@ class SandboxedExecute(Execute):
             self._record.flag(reason)
         if self._km is not None:
             self._km.kill_now()
-        with self._judging_lock:
-            if self._judging is not None and self._judging != threading.get_ident():
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._judging),
-                                                           ctypes.py_object(GradingStopped))
+        self._judging.interrupt()
 
     def _out_of_time(self):
         self._stop(f"timed out: the notebook ran longer than {self.wall_seconds} s in all")
+
+
+class Judging:
+    """The thread judging a test cell, while one is; `interrupt` raises GradingStopped in it from another thread."""
+
+    def __init__(self):
+        self._thread, self._lock = None, threading.Lock()
+
+    @contextlib.contextmanager
+    def running(self, grade_id, seconds, stop):
+        """Meanwhile, this thread judges the cell; after `seconds`, `stop` is called with the reason it took too long."""
+        deadline = threading.Timer(seconds, stop, [f"timed out: test cell {grade_id} ran longer than {seconds} s"])
+        deadline.daemon = True
+        with self._lock:
+            self._thread = threading.get_ident()
+        deadline.start()
+        try:
+            yield
+        finally:
+            deadline.cancel()
+            with self._lock:
+                self._thread = None
+
+    def interrupt(self):
+        with self._lock:
+            if self._thread is not None and self._thread != threading.get_ident():
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread),
+                                                           ctypes.py_object(GradingStopped))
 
 
 def given_files(coursedir, assignment):

@@ -1,4 +1,6 @@
 """Shared fixtures: the course (this repository), its notebooks, the solution, the catalog, a graded hostile class."""
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,14 @@ def failures(course, source_nb):
 
 def failures_of_notebook(course, nb):
     return {grade_id: reason for grade_id, reason in inprocess.verdicts(nb, course.source).items() if reason}
+
+
+@pytest.fixture(scope="session")
+def catalog_failures(course, source_nb, cases):
+    """case name -> {grade_id: reason} of the test cells it fails without a kernel; one process per core."""
+    notebooks = [fill(source_nb, case.program, case.name) for case in cases]
+    with ProcessPoolExecutor(os.cpu_count()) as pool:
+        return dict(zip((case.name for case in cases), pool.map(failures_of_notebook, [course] * len(cases), notebooks)))
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,8 @@
 Each file in tests/hostile/ is one attack from the threat model (issue 4), built on honest
 work (BASE: the blank release, the solution or a catalog case): PROGRAM replaces functions,
 `tamper` edits the notebook, `write` places files of its own. REASON is what the report must
-say about it (None: nothing to report).
+say about it (None: nothing to report); EARNS, where stated, names the honest work whose score it
+must earn exactly (the attack harmed the grading of nothing, its own work included).
 """
 import copy
 import hashlib

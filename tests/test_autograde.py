@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import accuracy, batch, release
+from grader import accuracy, batch, findings, release
 from grader.cli import main
 from grader.course import Course
 from grader.submissions import fill, nbgrader_meta
@@ -70,6 +70,21 @@ def test_every_mistake_loses_points_exactly_on_the_cells_that_grade_it(verdicts)
     wrong = {name: verdict for name, verdict in verdicts.items() if verdict.case.label == "wrong"}
     assert {name: verdict.lost for name, verdict in wrong.items()} == {
         name: verdict.case.fails for name, verdict in wrong.items()}
+
+
+def test_the_sandboxed_run_and_the_fast_in_process_run_agree_on_every_case(verdicts, catalog_failures):
+    """Same cells failed, same messages: the fast tests and check-release judge as grading does."""
+    # fails if grading in the sandbox and grader.inprocess drift apart (a namespace, a reason, a random stream, the
+    # BLAS kernel the sandbox computes with)
+    disagree = []
+    for name, verdict in verdicts.items():
+        here = {cell: f"{findings.ERROR_NAMES[kind]}: {message}"
+                for cell, (kind, _, message) in ((cell, reason.partition(": "))
+                                                 for cell, reason in catalog_failures[name].items())}
+        there = verdict.grades.messages
+        disagree += [f"{name} / {cell}:\n  sandbox:    {there.get(cell)}\n  in-process: {here.get(cell)}"
+                     for cell in sorted(here.keys() | there.keys()) if here.get(cell) != there.get(cell)]
+    assert disagree == [], "\n".join(disagree)
 
 
 def test_every_mistake_is_named_to_the_student_in_a_failed_cell(verdicts):

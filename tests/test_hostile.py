@@ -39,6 +39,8 @@ def test_an_attack_gains_nothing_and_is_reported_with_its_reason(hostile_batch, 
         return  # reported by name; nothing entered the gradebook for it
     earned = grades(scratch, student(attack)).score
     assert earned <= expected_scores[attack["BASE"]], f"{attack['name']} gained points:\n{block}"
+    if "EARNS" in attack:
+        assert earned == expected_scores[attack["EARNS"]], f"{attack['name']}: its own work graded otherwise:\n{block}"
 
 
 def test_honest_students_grade_as_if_the_attacks_were_absent(hostile_batch, expected_scores):

@@ -17,8 +17,9 @@ import pytest
 
 import grader
 from grader import remote, sandbox, wire
-from grader.checks import RandomStart
+from grader.checks import GradingStopped, RandomStart
 from grader.reference import start
+from grader.trusted import Judging
 
 
 @pytest.mark.parametrize("value", [
@@ -138,6 +139,13 @@ def test_the_kernel_can_call_back_only_what_the_grader_registered():
     theirs.close()
 
 
+def test_the_graders_random_start_refuses_to_draw_what_no_check_asks_for():
+    # fails if the student's code can make the grader's stand-in allocate gigabytes
+    with pytest.raises(ValueError, match="1 to 1000 units"):
+        RandomStart(0.01)(2, 20000, 20000)
+    assert RandomStart(0.01)(2, 4, 1)["W1"].shape == (4, 2)
+
+
 def test_a_notebook_cannot_shadow_builtins_or_hand_over_names_the_grader_must_not_use():
     # fails if a notebook's `all` (or a dunder) replaces the grader's own in a test's namespace
     user_ns = {}
@@ -148,6 +156,30 @@ def test_a_notebook_cannot_shadow_builtins_or_hand_over_names_the_grader_must_no
     assert "functions" not in names and peer.unavailable == {"functions": "dict"}
 
 
+def test_a_test_judged_in_an_endless_loop_of_the_graders_own_is_stopped_at_its_deadline():
+    # fails if a test's deadline cannot reach a loop in the grader (an answer from the kernel could make one endless)
+    judging, stopped, reasons = Judging(), threading.Event(), []
+
+    def stop(reason):  # as SandboxedExecute._stop: kill the kernel, then interrupt the judging thread
+        reasons.append(reason)
+        judging.interrupt()
+
+    def judge():
+        try:
+            with judging.running("endless", 0.2, stop):
+                while True:
+                    pass
+        except GradingStopped:
+            stopped.set()
+
+    thread = threading.Thread(target=judge, daemon=True)
+    thread.start()
+    thread.join(5)
+    assert stopped.is_set() and not thread.is_alive()
+    assert reasons == ["timed out: test cell endless ran longer than 0.2 s"]
+    judging.interrupt()  # nothing is judged now: nothing is raised anywhere
+
+
 def test_the_kernel_sees_no_course_and_not_the_grader(course, tmp_path):
     command = sandbox.command(["ls", "/"], tmp_path, tmp_path, sandbox.SandboxLimits())
     bound = {command[index + 1] for index, arg in enumerate(command) if arg in ("--ro-bind", "--bind")}
@@ -155,6 +187,16 @@ def test_the_kernel_sees_no_course_and_not_the_grader(course, tmp_path):
     assert not [path for path in bound - {environment}
                 if str(course.root).startswith(path) or path.startswith(str(course.root))]
     assert "--unshare-all" in command and "--clearenv" in command and "--die-with-parent" in command
+
+
+def test_the_kernel_computes_with_the_machines_blas_settings_and_nothing_else_of_the_graders(tmp_path, monkeypatch):
+    # fails if OPENBLAS_CORETYPE is dropped (the kernel's floats then differ from the grader's, and chaotic training
+    # runs end elsewhere), or if the grader's environment leaks in
+    monkeypatch.setenv("OPENBLAS_CORETYPE", "Haswell")
+    monkeypatch.setenv("INSTRUCTOR_TOKEN", "secret")
+    command = sandbox.command(["true"], tmp_path, tmp_path, sandbox.SandboxLimits())
+    settings = {command[index + 1]: command[index + 2] for index, arg in enumerate(command) if arg == "--setenv"}
+    assert settings["OPENBLAS_CORETYPE"] == "Haswell" and "INSTRUCTOR_TOKEN" not in settings
 
 
 def test_inside_the_sandbox_python_is_there_and_the_course_is_gone(course, tmp_path):

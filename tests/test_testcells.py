@@ -20,13 +20,16 @@ def quadruple(x):
 
 
 def notebook(*cells):
-    """A notebook of (role, source) cells: "student" (ordinary), "locked", or "test" (a 1-point grade cell)."""
+    """A notebook of (role, source) cells: "student" (ordinary), "locked", "test" (a 1-point grade cell), or
+    "answer" (a 1-point answer a person grades: grade and solution)."""
     nb = nbformat.v4.new_notebook()
     for index, (role, source) in enumerate(cells):
         cell = nbformat.v4.new_code_cell(source)
         if role != "student":
-            cell.metadata.nbgrader = {"grade_id": f"{role}_{index}", "grade": role == "test", "solution": False,
-                                      "locked": True, "schema_version": 3, **({"points": 1} if role == "test" else {})}
+            graded = role in ("test", "answer")
+            cell.metadata.nbgrader = {"grade_id": f"{role}_{index}", "grade": graded, "solution": role == "answer",
+                                      "locked": role != "answer", "schema_version": 3,
+                                      **({"points": 1} if graded else {})}
         nb.cells.append(cell)
     return nb
 
@@ -62,14 +65,15 @@ def test_numpy_testing_and_loops_count(tmp_path):
     check = "for x in (1.0, 2.0):\n    np.testing.assert_allclose(double(np.array([x])), [{}], rtol=1e-6)"
     passed, failed = verdicts(tmp_path, ("student", STUDENT), ("test", hidden(check.format("2 * x"))),
                               ("test", hidden(check.format("3 * x"))))
-    assert passed is None and failed.startswith("test failed: \nNot equal to tolerance rtol=1e-06")
+    assert passed is None and failed.startswith("test failed: Not equal to tolerance rtol=1e-06")
+    assert "\n" not in failed  # a reason is one line
 
 
 def test_an_error_the_students_code_raises_fails_the_cell_naming_it(tmp_path):
     # fails if a RemoteError is mistaken for the grader's own error, or loses where it was raised
     broken = STUDENT.replace("return 2 * x", "raise NotImplementedError()")
     [reason] = verdicts(tmp_path, ("student", broken), ("test", "quadruple(1)"))
-    assert reason == "test failed: quadruple raised NotImplementedError inside double, which it calls: "
+    assert reason == "test failed: quadruple raised NotImplementedError inside double, which it calls"
 
 
 def test_a_helper_defined_in_a_locked_cell_is_the_instructors_whatever_the_notebook_rebinds(tmp_path):
@@ -108,6 +112,12 @@ def test_a_test_reading_what_cannot_cross_as_plain_data_fails_saying_so(tmp_path
     [reason] = verdicts(tmp_path, ("student", STUDENT + "\nstarts = {'double': double}\n"),
                         ("test", "assert len(starts) == 1"))
     assert "reads starts, which the notebook holds as dict" in reason and "cannot be graded as written" in reason
+
+
+def test_an_answer_a_person_grades_never_runs_in_the_grader(tmp_path):
+    # fails if a grade cell that is also a solution cell (the student's own code) is judged, and so run, here
+    nb = notebook(("student", STUDENT), ("answer", "assert double(1) == 2"), ("test", "assert double(1) == 2"))
+    assert list(inprocess.verdicts(nb, tmp_path)) == ["test_2"]
 
 
 def test_what_the_test_prints_in_the_grader_shows_nowhere(tmp_path, capsys):

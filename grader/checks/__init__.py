@@ -130,11 +130,17 @@ class Returns(StandIn):
 class RandomStart(StandIn):
     """Called as initialize_parameters(n_x, n_h, n_y): W = randn * scale from np.random's global stream, b = 0."""
 
+    LARGEST = 1000  # units per layer: the checks ask for a few; the student's code must not make the grader draw more
+
     def __init__(self, scale):
         super().__init__()
         self.scale = scale
 
     def result(self, n_x, n_h, n_y):
+        sizes = (n_x, n_h, n_y)
+        if not all(isinstance(n, (int, np.integer)) and 0 < n <= self.LARGEST for n in sizes):
+            raise ValueError(f"initialize_parameters{sizes}: the grader's start has layers of 1 to {self.LARGEST} "
+                             "units")
         return start(n_x, n_h, n_y, self.scale)
 
 
