@@ -23,6 +23,7 @@ import secrets
 import socket
 import sys
 import threading
+import types
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,8 @@ from .checks import GradingStopped
 
 CONNECT_SECONDS = 10  # the kernel is idle when asked to serve: it connects at once, or it was tampered with
 MAX_ANSWER_BYTES = 16 << 20  # an honest answer is at most a few MB; a larger one would only cost the grader memory
+MAX_CELL_BYTES = 64 << 20  # all the kernel sends for one test cell: honest ones take a few MB at most
+MAX_NAME = 200  # characters of a name or kind the kernel reports (they end up in reasons a person reads)
 _MISSING = object()
 
 
@@ -119,6 +122,8 @@ class Peer:
         self._connection, self._timeout = connection, timeout
         self._callbacks, self._registered = [], {}  # the grader's functions the kernel may call back, by index
         self.namespace, self.unavailable, self._reads, self._baseline = {}, {}, set(), {}
+        self._notebooks, self._shareable = set(), frozenset()  # names the notebook has; data a test may send
+        self._received = 0  # bytes received for this test cell
 
     def names(self):
         """The namespace a test cell of the notebook runs in, as the notebook's globals are now.
@@ -130,13 +135,14 @@ class Peer:
         answer = self.ask({"op": "globals"})
         try:
             functions, data, modules = dict(answer["functions"]), dict(answer["data"]), dict(answer["modules"])
-            self.unavailable = {str(name): str(kind) for name, kind in dict(answer["opaque"]).items()}
+            self.unavailable = {str(name)[:MAX_NAME]: str(kind)[:MAX_NAME]
+                                for name, kind in dict(answer["opaque"]).items()}
             self._reads = {name for name in answer["reads"] if isinstance(name, str)}
             np.random.set_state(answer["random_state"])
         except (TypeError, KeyError, ValueError, AttributeError):
             raise ProtocolBroken("the kernel's list of the notebook's names is malformed") from None
-        namespace = {name: sys.modules[module] for name, module in modules.items()
-                     if isinstance(module, str) and module in sys.modules}  # already imported here: nothing runs
+        namespace = {name: sys.modules[module] for name, module in modules.items()  # already imported: nothing runs
+                     if isinstance(module, str) and isinstance(sys.modules.get(module), types.ModuleType)}
         namespace.update(data)
         namespace.update((name, RemoteFunction(self, name, _signature(parameters)))
                          for name, parameters in functions.items())
@@ -145,17 +151,27 @@ class Peer:
                           if isinstance(name, str) and name.isidentifier() and not name.startswith("_")
                           and not hasattr(builtins, name)}
         self.unavailable = {name: kind for name, kind in self.unavailable.items() if name not in self.namespace}
+        self._notebooks = set(self.namespace)
         self._baseline = dict(self.namespace)
         return self.namespace
 
-    def settle(self):
-        """What the namespace holds now is the notebook's as it is: only later changes are sent with a call."""
-        self._baseline = dict(self.namespace)
+    def settle(self, shareable=()):
+        """What the namespace holds now is the notebook's as it is: only later changes are sent with a call.
+
+        `shareable`: the names whose data a test may send along (those its visible part binds: the kernel runs that
+        part anyway). A function the test puts in place of a notebook's may always be: it is called back, here.
+        """
+        self._baseline, self._shareable = dict(self.namespace), frozenset(shareable)
 
     def changed(self):
-        """The globals the test has set since `settle` that the notebook's functions read: name -> value."""
+        """What the test has rebound, since `settle`, of the globals the notebook's functions read: name -> value.
+
+        Only the notebook's own names: a value the hidden part binds under a new name never crosses, nor its data
+        under an old one, whatever the kernel claims to read.
+        """
         return {name: value for name, value in self.namespace.items()
-                if name in self._reads and self._baseline.get(name, _MISSING) is not value}
+                if name in self._reads and name in self._notebooks and self._baseline.get(name, _MISSING) is not value
+                and (callable(value) or name in self._shareable)}
 
     def ask(self, request):
         """Send a request; answer the kernel's callbacks meanwhile; its decoded answer."""
@@ -169,7 +185,10 @@ class Peer:
     def _called_back(self, request):
         """Run the grader's function the kernel called, on the plain data it sent; the answer to send back."""
         try:
-            function = self._callbacks[request["callback"]]
+            index = request["callback"]
+            if not (type(index) is int and 0 <= index < len(self._callbacks)):
+                raise IndexError(index)
+            function = self._callbacks[index]
             args, kwargs = list(request["args"]), dict(request["kwargs"])
             np.random.set_state(request["random_state"])
         except (KeyError, TypeError, ValueError, IndexError):
@@ -214,6 +233,10 @@ class Peer:
             raise ProtocolBroken(f"the kernel's answer to the grader is malformed ({error})") from None
         if text is None:
             raise GradingStopped("kernel died: the kernel stopped answering the grader")
+        self._received += len(text)
+        if self._received > MAX_CELL_BYTES:
+            raise GradingStopped(f"out of memory: the notebook's answers to one test cell came to more than "
+                                 f"{MAX_CELL_BYTES >> 20} MiB")
         try:
             return wire.loads(text)
         except (ValueError, TypeError, RecursionError) as error:
@@ -266,7 +289,7 @@ class RemoteError(Exception):
 
     def __init__(self, message, raised_in, function=None):
         super().__init__(message)
-        self.raised_in = raised_in if isinstance(raised_in, str) else None
+        self.raised_in = raised_in[:MAX_NAME] if isinstance(raised_in, str) else None
         self.function = function
 
     @classmethod

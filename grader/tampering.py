@@ -6,8 +6,10 @@ OverwriteCells is nbgrader's, with three things added:
 - it restores each known cell's role (grade, solution, locked) from the gradebook first,
   where nbgrader would trust the submission's metadata (a test cell marked as a solution
   made nbgrader stop with "Inconsistent checksums");
-- it puts a deleted grade cell back after the nearest cell before it that is still there
-  (nbgrader's own placement fails when that cell is not a grade or solution cell);
+- it puts a deleted grade cell, or a deleted locked cell (the instructor's code the tests
+  rely on), back after the nearest cell before it that is still there (nbgrader's own
+  placement fails when that cell is not a grade or solution cell, and it puts back no
+  locked cell);
 - it keeps a line for each thing it put right, in the notebook's metadata
   (grader.findings), where grading picks them up as flags for a person to look at.
 """
@@ -73,10 +75,12 @@ class OverwriteCells(NbgraderOverwriteCells):
             if cell.metadata.get("nbgrader") == {}:  # nbgrader's DeduplicateIds leaves this of a repeated grade id
                 del cell.metadata["nbgrader"]
                 self._changes.append(f"cell {index} repeated another cell's grade id; made an ordinary cell")
-        before = _grade_ids(nb)
+        before = _cell_ids(nb)
         nb.metadata.pop(KEY, None)  # a submission's own "findings" are not findings
         nb, resources = super().preprocess(nb, resources)
-        self._changes += [f"grade cell {name} was missing; put back" for name in sorted(_grade_ids(nb) - before)]
+        after = {nbgrader_meta(cell)["grade_id"]: cell for cell in nb.cells if "grade_id" in nbgrader_meta(cell)}
+        self._changes += [f"{'grade' if nbgrader_meta(after[name]).get('grade') else 'locked'} cell {name} was "
+                          "missing; put back" for name in sorted(set(after) - before)]
         nb.metadata[KEY] = {"tampering": [f"{PUT_RIGHT}: {change}" for change in self._changes]}
         return nb, resources
 
@@ -115,18 +119,21 @@ class OverwriteCells(NbgraderOverwriteCells):
             self._changes.append(f"cell {name}'s {attr} was changed to {new!r}; graded as released")
 
     def add_missing_grade_cells(self, nb, resources):
-        """Each grade cell the submission lacks, put back after the nearest earlier cell it still has."""
+        """Each grade cell and locked cell the submission lacks, put back after the nearest earlier cell it has."""
         notebook = self.gradebook.find_notebook(self.notebook_id, self.assignment_id)
         order = [cell.name for cell in notebook.source_cells]
         solutions = {cell.name for cell in notebook.solution_cells}
-        for grade_cell in notebook.grade_cells:
+        points = {cell.name: cell.max_score for cell in notebook.grade_cells}
+        for source in notebook.source_cells:
             present = {nbgrader_meta(cell).get("grade_id"): index for index, cell in enumerate(nb.cells)}
-            if grade_cell.name in present:
+            if source.name in present or not (source.name in points or source.locked):
                 continue
-            self.log.warning("Missing grade cell %s encountered, adding to notebook", grade_cell.name)
-            earlier = [present[name] for name in order[:order.index(grade_cell.name)] if name in present]
-            source = notebook.source_cells[order.index(grade_cell.name)]
-            cell = self.missing_cell_transform(source, grade_cell.max_score, is_solution=grade_cell.name in solutions)
+            self.log.warning("Missing cell %s encountered, adding to notebook", source.name)
+            earlier = [present[name] for name in order[:order.index(source.name)] if name in present]
+            cell = self.missing_cell_transform(source, points.get(source.name, 0), is_solution=source.name in solutions)
+            if source.name not in points:  # a locked cell of the instructor's, not graded
+                cell["metadata"]["nbgrader"]["grade"] = False  # nbgrader builds its metadata as plain dicts
+                cell["metadata"]["nbgrader"].pop("points")
             cell.setdefault("id", uuid.uuid4().hex[:8])  # nbformat 4.5 cells have one; nbgrader's copy lacks it
             nb.cells.insert(max(earlier, default=-1) + 1, cell)
         return nb, resources
@@ -145,6 +152,5 @@ def _visible(source):
     return [line.rstrip() for line in text.splitlines() if line.strip()]
 
 
-def _grade_ids(nb):
-    return {nbgrader_meta(cell)["grade_id"] for cell in nb.cells
-            if nbgrader_meta(cell).get("grade") and "grade_id" in nbgrader_meta(cell)}
+def _cell_ids(nb):
+    return {nbgrader_meta(cell)["grade_id"] for cell in nb.cells if "grade_id" in nbgrader_meta(cell)}

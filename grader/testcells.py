@@ -32,6 +32,7 @@ from .remote import RemoteError
 HIDDEN_TESTS = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.DOTALL)
 DEFINITIONS = (ast.Import, ast.ImportFrom, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 PLAIN_DATA = "numbers, arrays of numbers, strings, and lists, tuples and dicts of them"
+MAX_REASON = 4000  # characters: a reason is read by a person, and its parts can come from the kernel
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,15 @@ class TestCell:
     def hidden(self):
         """The code of the hidden part ('' if it has none)."""
         return "\n".join(HIDDEN_TESTS.findall(self.source))
+
+    @property
+    def visible_names(self):
+        """The names the visible part binds: the kernel runs that part too, so their values may be sent to it."""
+        try:
+            tree = ast.parse(self.visible)
+        except SyntaxError:
+            return set()
+        return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
 
     @property
     def filename(self):
@@ -119,8 +129,9 @@ def verdict(test, peer, definitions):
         raise
     except Exception as error:  # the instructor's own code: what it raised is the reason, named as such
         return f"test failed: the instructor's code before this cell raised {type(error).__name__}: {error}"
-    peer.settle()
-    return run(test, namespace, peer.unavailable)
+    peer.settle(test.visible_names)
+    reason = run(test, namespace, peer.unavailable)
+    return reason if reason is None or len(reason) <= MAX_REASON else reason[:MAX_REASON] + " [...]"
 
 
 def run(test, namespace, unavailable=None):

@@ -29,6 +29,7 @@ import numpy as np
 FRAME_HEADER = struct.Struct(">Q")
 DTYPE_KINDS = "biuf"  # booleans, integers, floats: all the network ever handles
 MAX_DEPTH = 32
+MAX_ITEMS = 200_000  # lists, dicts and their items in one frame: JSON this dense grows 16-fold when parsed
 
 
 class Opaque:
@@ -108,6 +109,9 @@ def decode(data, depth=0, resolve=None):
 
 
 def loads(text, resolve=None):
+    """The value in a frame's text; ValueError if malformed, or too many items to parse at an honest cost."""
+    if text.count(",") + text.count("[") + text.count("{") > MAX_ITEMS:  # counted before parsing builds them
+        raise ValueError(f"more than {MAX_ITEMS} items in one answer")
     return decode(json.loads(text), resolve=resolve)
 
 

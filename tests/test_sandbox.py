@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import threading
+import types
 
 from pathlib import Path
 
@@ -53,11 +54,12 @@ def test_anything_else_arrives_as_an_opaque_stand_in_that_equals_nothing():
     '{"__tuple__": 1}',
     '{"__callback__": 0}',  # a reference to a function: only the kernel's side resolves one
     '{"__function__": "nn_model"}',
+    "[" + "[], " * wire.MAX_ITEMS + "[]]",  # small on the wire, a million objects once parsed
 ], ids=["object dtype", "wrong size", "negative shape", "not base64", "unknown tag", "list key", "tuple of no list",
-        "callback", "function"])
+        "callback", "function", "too many items"])
 def test_a_malformed_answer_is_refused(text):
     with pytest.raises(ValueError):
-        wire.decode(json.loads(text))
+        wire.loads(text)
 
 
 def test_deep_nesting_is_refused_not_recursed_into():
@@ -123,13 +125,14 @@ def test_what_the_test_did_not_change_is_not_sent(notebook):
         assert names["nn_model"](3) == "the notebook's own"
 
 
-def test_the_kernel_can_call_back_only_what_the_grader_registered():
+@pytest.mark.parametrize("index", [5, -1, True])
+def test_the_kernel_can_call_back_only_what_the_grader_registered(index):
     # fails if the grader runs a callback index it never handed out (or trusts the kernel's request otherwise)
     ours, theirs = socket.socketpair()
 
     def hostile_kernel():
         wire.receive(theirs)
-        wire.send(theirs, wire.dumps({"op": "callback", "callback": 5, "args": [], "kwargs": {},
+        wire.send(theirs, wire.dumps({"op": "callback", "callback": index, "args": [], "kwargs": {},
                                       "random_state": np.random.get_state()}))
 
     threading.Thread(target=hostile_kernel, daemon=True).start()
@@ -144,6 +147,25 @@ def test_the_graders_random_start_refuses_to_draw_what_no_check_asks_for():
     with pytest.raises(ValueError, match="1 to 1000 units"):
         RandomStart(0.01)(2, 20000, 20000)
     assert RandomStart(0.01)(2, 4, 1)["W1"].shape == (4, 2)
+
+
+def test_what_a_notebook_sends_for_one_test_cell_is_bounded():
+    # fails if answers can pile up in the grader's memory without end (each under the size of one frame)
+    user_ns = {}
+    exec("def big():\n    return 'x' * (8 << 20)\n", user_ns)
+    with pytest.raises(GradingStopped, match="out of memory: .* more than 64 MiB"):
+        with remote.served_here(user_ns) as peer:
+            big = peer.names()["big"]
+            for _ in range(remote.MAX_CELL_BYTES // (8 << 20) + 1):
+                big()
+
+
+def test_only_modules_cross_as_modules(monkeypatch):
+    # fails if a name the notebook calls a module can become any object of the grader's
+    monkeypatch.setitem(sys.modules, "not_a_module", object())
+    user_ns = {"alias": types.ModuleType("not_a_module")}
+    with remote.served_here(user_ns) as peer:
+        assert "alias" not in peer.names()
 
 
 def test_a_notebook_cannot_shadow_builtins_or_hand_over_names_the_grader_must_not_use():

@@ -93,6 +93,24 @@ def test_a_substitute_for_a_notebook_global_reaches_the_students_code(tmp_path):
     assert reasons == [None, None]
 
 
+def test_data_the_hidden_part_binds_never_reaches_the_students_code(tmp_path):
+    # fails if a global the hidden part sets is sent to the kernel (the kernel says which globals it reads, and a
+    # notebook function could hand back what the hidden test expects)
+    student = STUDENT + "\nexpected = None\n\ndef answer():\n    return expected\n"
+    reasons = verdicts(tmp_path, ("student", student),
+                       ("test", hidden('expected = 42\nassert answer() != 42, "the hidden value crossed"')),
+                       ("test", 'expected = 42\nassert answer() == 42, "a visible binding did not cross"'))
+    assert reasons == [None, None]
+
+
+def test_a_reason_is_bounded_whatever_the_kernel_names(tmp_path):
+    # fails if a name from the kernel (here: where an error was raised) makes a reason of megabytes
+    student = STUDENT + "\nexec(f'def {\"f\" * 100000}():\\n    raise ValueError()', globals())\n" + \
+        "def uses():\n    return globals()['f' * 100000]()\n"
+    [reason] = verdicts(tmp_path, ("student", student), ("test", "uses()"))
+    assert reason.startswith("test failed: uses raised ValueError inside fff") and len(reason) < 500
+
+
 def test_a_helper_defined_in_an_earlier_test_cell_serves_later_ones(tmp_path):
     # fails if the definitions of test cells (hidden parts included) are not the grader's for later cells
     reasons = verdicts(tmp_path, ("student", STUDENT), ("test", hidden("def twice(f, x):\n    return f(f(x))")),
