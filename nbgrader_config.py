@@ -2,8 +2,9 @@
 from nbgrader.converters import Autograde, GenerateAssignment, GenerateFeedback
 from nbgrader.preprocessors import Execute, GetGrades, OverwriteCells, OverwriteKernelspec
 
-from grader import feedback, tampering, trusted
-from grader.points import ShowPoints
+from nnkit.pages import feedback
+from nnkit.steps import tampering, sandboxed_execute as trusted
+from nnkit.steps.show_points import ShowPoints
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
 

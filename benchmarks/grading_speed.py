@@ -22,12 +22,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the kit, and the tests' loopback Dask cluster
 
-from grader import accuracy, catalog, loopback, release  # noqa: E402
-from grader.course import Course  # noqa: E402
-from grader.grading import points, submit  # noqa: E402
-from grader.submissions import fill  # noqa: E402
+import loopback  # noqa: E402
+from nnkit import accuracy, release  # noqa: E402
+from nnkit.course import Course  # noqa: E402
+from nnkit.diagnosis import catalog  # noqa: E402
+from nnkit.grading import points, submit  # noqa: E402
+from nnkit.submissions import fill  # noqa: E402
 
 BIN = Path(sys.executable).parent
 STOCK = """
@@ -40,9 +42,9 @@ MISTAKES = ("wrong/backward_missing_one_over_m", "wrong/init_all_zeros", "wrong/
 
 def make_class(into, students):
     """A scratch course with the release generated and `students` submissions placed."""
-    scratch = release.generate(Course(ROOT), into)
-    solved = accuracy.solved_release(Course(ROOT), scratch)
-    cases = {case.name: case for case in catalog.cases()}
+    scratch = release.generate(Course(ROOT, "shallow_nn"), into)
+    solved = accuracy.solved_release(Course(ROOT, "shallow_nn"), scratch)
+    cases = {case.name: case for case in catalog.cases(Course(ROOT, "shallow_nn").catalog)}
     for n in range(students):
         mistake = MISTAKES[n // 2 % len(MISTAKES)]
         submit(scratch, f"student_{n:03d}", solved if n % 2 == 0 else fill(solved, cases[mistake].program, mistake))
@@ -81,7 +83,7 @@ def main():
         if name == "stock":
             with open(course.root / "nbgrader_config.py", "a") as config:
                 config.write(setting)
-            course = Course(course.root)
+            course = Course(course.root, course.assignment)
         if "--scheduler" in command:
             with loopback.dask_cluster(setting, into / f"dask-{number}") as (address, _):
                 seconds[name] = timed(command + [address], course)

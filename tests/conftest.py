@@ -6,17 +6,19 @@ from pathlib import Path
 import pytest
 
 import hostile_class
-from grader import catalog, inprocess
-from grader.course import Course
-from grader.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
-from grader.testcells import tests_of
+from nnkit import content
+from nnkit.diagnosis import catalog
+from nnkit.verdict import inprocess
+from nnkit.course import Course, assignments
+from nnkit.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
+from nnkit.verdict.testcells import judged_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="session")
 def course():
-    return Course(ROOT)
+    return Course(ROOT, "shallow_nn")
 
 
 @pytest.fixture(scope="session")
@@ -42,19 +44,19 @@ def graded_functions(release_nb):
 
 
 @pytest.fixture(scope="session")
-def cases():
-    return catalog.cases()
+def cases(course):
+    return catalog.cases(course.catalog)
 
 
 @pytest.fixture(scope="session")
 def hidden_cells(source_nb):
     """grade_id -> the hidden test code of that grade cell, in notebook order."""
-    return {test.grade_id: test.hidden for test in tests_of(source_nb)}
+    return {test.grade_id: test.hidden for test in judged_cells(source_nb)}
 
 
 @pytest.fixture(scope="session")
 def failures(course, source_nb):
-    """Grade without a kernel, by the same trusted run as grading (grader.inprocess): {grade_id: reason} for each
+    """Grade without a kernel, by the same trusted run as grading (nnkit.verdict.inprocess): {grade_id: reason} for each
     test cell the source notebook fails with `program`'s functions in its solution cells (the solution's if None)."""
     def graded(program=None, name="submission"):
         return failures_of_notebook(course, source_nb if program is None else fill(source_nb, program, name))
@@ -62,15 +64,20 @@ def failures(course, source_nb):
 
 
 def failures_of_notebook(course, nb):
-    return {grade_id: reason for grade_id, reason in inprocess.verdicts(nb, course.source).items() if reason}
+    checks = content.files(course.root, course.assignment)
+    return {grade_id: reason for grade_id, reason in inprocess.verdicts(nb, course.source, checks).items() if reason}
 
 
 @pytest.fixture(scope="session")
-def catalog_failures(course, source_nb, cases):
-    """case name -> {grade_id: reason} of the test cells it fails without a kernel; one process per core."""
-    notebooks = [fill(source_nb, case.program, case.name) for case in cases]
+def catalog_failures():
+    """(assignment, case name) -> {grade_id: reason} of the test cells the case fails without a kernel: every
+    assignment's catalog, graded once, a process per core."""
+    pairs = [(course, case) for course in assignments(ROOT) for case in catalog.cases(course.catalog)]
+    sources = {course.assignment: read_notebook(course.source_notebook) for course, _ in pairs}
+    notebooks = [fill(sources[course.assignment], case.program, case.name) for course, case in pairs]
     with ProcessPoolExecutor(os.cpu_count()) as pool:
-        return dict(zip((case.name for case in cases), pool.map(failures_of_notebook, [course] * len(cases), notebooks)))
+        return dict(zip([(course.assignment, case.name) for course, case in pairs],
+                        pool.map(failures_of_notebook, [course for course, _ in pairs], notebooks)))
 
 
 @pytest.fixture(scope="session")

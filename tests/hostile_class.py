@@ -8,6 +8,7 @@ must earn exactly (the attack harmed the grading of nothing, its own work includ
 """
 import copy
 import hashlib
+import re
 import runpy
 import subprocess
 import sys
@@ -15,9 +16,9 @@ from pathlib import Path
 
 import nbformat
 
-from grader import accuracy, release
-from grader.course import Course
-from grader.submissions import fill
+from nnkit import accuracy, release
+from nnkit.course import Course
+from nnkit.submissions import fill
 
 NNKIT = str(Path(sys.executable).parent / "nnkit")
 HONEST = {"a_honest_solution": "solution", "b_honest_blank": "blank", "z_honest_zeros": "wrong/init_all_zeros"}
@@ -27,7 +28,7 @@ CONFIG = "\nc.Execute.timeout = 10\nc.SandboxedExecute.wall_seconds = 120\n"
 
 def _attack(path):
     case = runpy.run_path(str(path))
-    case["name"] = path.stem
+    case["name"], case["source"] = path.stem, path.read_text()
     return case
 
 
@@ -38,21 +39,36 @@ def student(attack):
     return f"hostile_{attack['name']}"
 
 
-def grade(course, cases, release_nb, into):
+def aimed_at(vehicle):
+    """The attacks that need no work of shallow_nn's, aimed at another assignment: their code rides in the function
+    `vehicle` (a blank stub there) instead of layer_sizes. An attack built on shallow_nn's solution or catalog work,
+    or naming its files, stays with shallow_nn."""
+    aimed = []
+    for attack in ATTACKS:
+        program = attack.get("PROGRAM", "")
+        functions = set(re.findall(r"^def ([a-z]\w*)", program, re.MULTILINE)) - {"abs", "all", "any", "isinstance", "len"}
+        if (attack["BASE"] != "blank" and program) or functions - {"layer_sizes"} or "shallow_nn" in attack["source"]:
+            continue
+        program = program.replace("def layer_sizes(X, Y):", f"def {vehicle}:").replace("layer_sizes", vehicle.split("(")[0])
+        aimed.append({**attack, **({"PROGRAM": program} if program else {})})
+    return aimed
+
+
+def grade(course, cases, release_nb, into, attacks=ATTACKS, honest=HONEST):
     """The scratch course at `into`, graded once by `nnkit grade`: (course, the run, files before and after)."""
     scratch = release.generate(course, into)
     with open(scratch.root / "nbgrader_config.py", "a") as config:
         config.write(CONFIG)
-    scratch = Course(scratch.root)
+    scratch = Course(scratch.root, scratch.assignment)
     solved = accuracy.solved_release(course, scratch)
     by_name = {case.name: case for case in cases}
 
     def base(name):
         return {"blank": release_nb, "solution": solved}.get(name) or fill(solved, by_name[name].program, name)
 
-    for name, work in HONEST.items():
+    for name, work in honest.items():
         _place(scratch, name, base(work))
-    for attack in ATTACKS:
+    for attack in attacks:
         nb = copy.deepcopy(base(attack["BASE"]))
         if "PROGRAM" in attack:
             nb = fill(nb, attack["PROGRAM"], attack["name"])

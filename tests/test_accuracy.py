@@ -1,9 +1,9 @@
 """The accuracy report judges each graded case against its label, and sums up. Fast: made-up grades."""
 from pathlib import Path
 
-from grader.accuracy import Measurement, Verdict, table, totals
-from grader.catalog import Case
-from grader.grading import Grades
+from nnkit.accuracy import Measurement, Verdict, table, totals
+from nnkit.diagnosis.catalog import Case
+from nnkit.grading import Grades
 
 CELLS = {"init_biases_zero": 1, "init_weights_random": 2, "backward_gradient_check": 3}
 

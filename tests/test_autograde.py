@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from grader import accuracy, batch, findings, release
-from grader.cli import main
-from grader.course import Course
-from grader.submissions import fill, nbgrader_meta
+from nnkit import accuracy, release
+from nnkit.scaleout import batch
+from nnkit.verdict import findings
+from nnkit.cli import main
+from nnkit.course import Course
+from nnkit.submissions import fill, nbgrader_meta
 
 pytestmark = pytest.mark.slow
 DELETED = "init_weights_random"
@@ -74,13 +76,13 @@ def test_every_mistake_loses_points_exactly_on_the_cells_that_grade_it(verdicts)
 
 def test_the_sandboxed_run_and_the_fast_in_process_run_agree_on_every_case(verdicts, catalog_failures):
     """Same cells failed, same messages: the fast tests and check-release judge as grading does."""
-    # fails if grading in the sandbox and grader.inprocess drift apart (a namespace, a reason, a random stream, the
+    # fails if grading in the sandbox and nnkit.verdict.inprocess drift apart (a namespace, a reason, a random stream, the
     # BLAS kernel the sandbox computes with)
     disagree = []
     for name, verdict in verdicts.items():
         here = {cell: f"{findings.ERROR_NAMES[kind]}: {message}"
                 for cell, (kind, _, message) in ((cell, reason.partition(": "))
-                                                 for cell, reason in catalog_failures[name].items())}
+                                                 for cell, reason in catalog_failures["shallow_nn", name].items())}
         there = verdict.grades.messages
         disagree += [f"{name} / {cell}:\n  sandbox:    {there.get(cell)}\n  in-process: {here.get(cell)}"
                      for cell in sorted(here.keys() | there.keys()) if here.get(cell) != there.get(cell)]
@@ -95,7 +97,7 @@ def test_every_mistake_is_named_to_the_student_in_a_failed_cell(verdicts):
 
 def test_the_feedback_page_shows_the_likely_mistake(verdicts):
     verdict = verdicts["wrong/backward_missing_one_over_m"]
-    where = Course(verdict.grades.course)
+    where = Course(verdict.grades.course, "shallow_nn")
     subprocess.run([NBGRADER, "generate_feedback", "shallow_nn", "--student", verdict.case.student],
                    cwd=where.root, check=True, capture_output=True)
     page = html.unescape((where.feedback(verdict.case.student) / "shallow_nn.html").read_text())

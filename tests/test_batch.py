@@ -8,18 +8,20 @@ import shutil
 
 import pytest
 
-from grader.batch import Outcome, Run, look_at, summary, table
-from grader.course import Course, CourseError
-from grader.execution import execution_config
-from grader.grading import Grades
-from grader.handoff import Dispatcher
+from nnkit.verdict.findings import Reason
+from nnkit.scaleout.batch import Outcome, Run, look_at, summary, table
+from nnkit.course import Course, CourseError
+from nnkit.scaleout.execution import execution_config
+from nnkit.grading import Grades
+from nnkit.scaleout.handoff import Dispatcher
 
 
 def test_the_report_gives_each_lost_point_its_reason_and_keeps_escape_codes_out():
     cells = {"init_shapes": (0, 1), "update_step": (0, 2), "predict_labels": (1, 1)}
     graded = Outcome("mallory", Grades("mallory", cells),
-                     reasons={"init_shapes": "test failed: initialize_parameters raised \x1b[2JValueError\nmore",
-                              "update_step": "timed out: cell 30 ran longer than 60 s"},
+                     reasons={grade_id: Reason.parse(text) for grade_id, text in {
+                         "init_shapes": "test failed: initialize_parameters raised \x1b[2JValueError\nmore",
+                         "update_step": "timed out: cell 30 ran longer than 60 s"}.items()},
                      flags=["tampering put right: cell init_shapes was edited; graded as released"],
                      stricter=["init_shapes"])
     lines = table([graded, Outcome("eve", problem="unreadable: eve.ipynb: not a readable notebook")]).splitlines()
@@ -54,8 +56,8 @@ def test_grading_in_parallel_refuses_a_course_whose_pipeline_is_not_sandboxed(co
     with open(scratch.root / "nbgrader_config.py", "a") as config:
         config.write("\nc.Autograde.autograde_preprocessors = "
                      "Autograde.class_traits()['autograde_preprocessors'].default()\n")
-    with pytest.raises(CourseError, match="no grader.trusted.SandboxedExecute step"):
-        Dispatcher(Course(scratch.root), stamps={})
+    with pytest.raises(CourseError, match="no nnkit.steps.sandboxed_execute.SandboxedExecute step"):
+        Dispatcher(Course(scratch.root, scratch.assignment), stamps={})
 
 
 def test_a_submission_time_nbgrader_cannot_read_is_reported_by_name_before_grading(course, tmp_path):

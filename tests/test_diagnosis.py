@@ -4,11 +4,13 @@ Fast: no kernel. The submissions here are written differently from every catalog
 """
 import numpy as np
 
-from grader import diagnosis
-from grader.catalog import cases
-from grader.submissions import fill
+from nnkit import diagnosis
+from conftest import ROOT
+from nnkit.diagnosis.catalog import cases
+from nnkit.submissions import fill
 
-DIAGNOSES = {case.name: case.diagnosis for case in cases() if case.label == "wrong"}
+CATALOG = ROOT / "assignments" / "shallow_nn" / "catalog"
+DIAGNOSES = {case.name: case.diagnosis for case in cases(CATALOG) if case.label == "wrong"}
 
 EINSUM_BACKWARD_WITHOUT_ONE_OVER_M_IN_DW1 = '''
 import numpy as np
@@ -60,7 +62,7 @@ def test_a_right_submission_has_nothing_to_diagnose():
 
     call = diagnosis.before(layer_sizes, (np.zeros((3, 2)), np.zeros((1, 2))), {})
     diagnosis.after(call, (3, 4, 1))
-    assert diagnosis.likely_mistakes([call], "layer_sizes", layer_sizes) == []
+    assert diagnosis.likely_mistakes([call], "layer_sizes", layer_sizes, CATALOG) == []
 
 
 def test_diagnosing_leaves_np_random_where_it_was():
@@ -71,7 +73,7 @@ def test_diagnosing_leaves_np_random_where_it_was():
     np.random.seed(5)
     call = diagnosis.before(initialize_parameters, (2, 3, 1), {})
     diagnosis.after(call, initialize_parameters(2, 3, 1))
-    found = diagnosis.likely_mistakes([call], "initialize_parameters", initialize_parameters)
+    found = diagnosis.likely_mistakes([call], "initialize_parameters", initialize_parameters, CATALOG)
     assert found == [DIAGNOSES["wrong/init_all_zeros"]]
     assert np.random.rand() == np.random.RandomState(5).rand()
 

@@ -1,4 +1,4 @@
-"""Which submissions need grading (grader.freshness), without a kernel: a stamp follows a submission's files and
+"""Which submissions need grading (nnkit.scaleout.freshness), without a kernel: a stamp follows a submission's files and
 the course's, never their times, and a submission cannot bring its own."""
 import os
 import shutil
@@ -6,8 +6,8 @@ import threading
 
 import nbformat
 
-from grader import findings
-from grader.freshness import folder_hash, stamps
+from nnkit.verdict import findings
+from nnkit.scaleout.freshness import folder_hash, stamps
 
 
 def test_a_stamp_follows_the_files_names_and_contents_not_their_times(tmp_path):

@@ -14,9 +14,12 @@ import nbformat
 import psutil
 import pytest
 
-from grader import findings, loopback, release, report
-from grader.grading import points, submit
-from grader.submissions import fill
+from nnkit.verdict import findings
+import loopback
+from nnkit import release
+from nnkit.pages import report
+from nnkit.grading import points, submit
+from nnkit.submissions import fill
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent

@@ -1,8 +1,8 @@
-"""The test cells grade the idea: the solution passes them, right variants pass, each mistake fails where it
-should, with a message that names the function and, from the catalog, the likely mistake.
+"""Every assignment's test cells grade the idea: the solution passes them, right variants pass, each mistake fails
+where it should, with a message that names the function and, from the catalog, the likely mistake.
 
 Fast: no kernel. The notebook runs in this process and each test cell is judged as grading judges it, whole,
-by nbgrader's rule (grader.inprocess); the same cases graded through the sandbox are in test_autograde.py.
+by nbgrader's rule (nnkit.verdict.inprocess); the same cases graded through the sandbox are in test_autograde.py.
 """
 import ast
 import importlib
@@ -12,94 +12,134 @@ import re
 
 import pytest
 
-from grader import checks
-from grader.catalog import cases as catalog_cases
-from grader.submissions import defined_functions, fill, grade_cells
+from conftest import ROOT, failures_of_notebook
+from nnkit import content
+from nnkit.course import assignments
+from nnkit.diagnosis import catalog
+from nnkit.submissions import defined_functions, grade_cells, read_notebook, solution_cells
+from nnkit.verdict.testcells import judged_cells
 
-CASES = catalog_cases()
-RIGHT = [case for case in CASES if case.label == "right"]
-WRONG = [case for case in CASES if case.label == "wrong"]
-CASES_BY_NAME = {case.name: case for case in CASES}
+COURSES = {course.assignment: course for course in assignments(ROOT)}
+CASES = [(course, case) for course in COURSES.values() for case in catalog.cases(course.catalog)]
+RIGHT = [(course, case) for course, case in CASES if case.label == "right"]
+WRONG = [(course, case) for course, case in CASES if case.label == "wrong"]
 
 
-def test_the_solution_passes_every_test_cell(failures):
-    assert failures() == {}
+def named(pair):
+    course, case = pair
+    return f"{course.assignment}:{case.name}"
 
 
 @pytest.fixture(scope="module")
 def failures_of(catalog_failures):
-    """case -> {grade_id: reason} of the test cells it fails."""
-    return lambda case: catalog_failures[case.name]
+    """(course, case) -> {grade_id: reason} of the test cells it fails."""
+    return lambda course, case: catalog_failures[course.assignment, case.name]
 
 
-@pytest.mark.parametrize("case", RIGHT, ids=lambda case: case.name)
-def test_a_right_submission_written_differently_passes_every_hidden_check(case, failures_of):
-    assert failures_of(case) == {}, case.summary
+@pytest.fixture(params=sorted(COURSES))
+def course(request):
+    return COURSES[request.param]
 
 
-@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
-def test_a_mistake_fails_exactly_the_cells_the_catalog_names(case, failures_of):
-    assert set(failures_of(case)) == case.fails, case.summary
+@pytest.fixture
+def source_nb(course):
+    return read_notebook(course.source_notebook)
 
 
-@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
-def test_a_mistake_is_named_by_its_diagnosis(case, failures_of):
-    assert any("Likely mistake: " + case.diagnosis in message for message in failures_of(case).values())
+@pytest.fixture
+def graded_functions(source_nb):
+    """The names of the functions students write, in notebook order."""
+    return [name for cell in solution_cells(source_nb) for name in defined_functions(cell.source)]
 
 
-@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
-def test_only_mistakes_in_the_functions_a_submission_changed_are_named(case, failures_of):
+def test_the_course_holds_both_lectures():
+    assert set(COURSES) == {"shallow_nn", "deep_init"}
+
+
+def test_the_solution_passes_every_test_cell(course, source_nb):
+    assert failures_of_notebook(course, source_nb) == {}
+
+
+@pytest.mark.parametrize("course, case", RIGHT, ids=list(map(named, RIGHT)))
+def test_a_right_submission_written_differently_passes_every_test_cell(course, case, failures_of):
+    assert failures_of(course, case) == {}, case.summary
+
+
+@pytest.mark.parametrize("course, case", WRONG, ids=list(map(named, WRONG)))
+def test_a_mistake_fails_exactly_the_cells_the_catalog_names(course, case, failures_of):
+    assert set(failures_of(course, case)) == case.fails, case.summary
+
+
+@pytest.mark.parametrize("course, case", WRONG, ids=list(map(named, WRONG)))
+def test_a_mistake_is_named_by_its_diagnosis(course, case, failures_of):
+    assert any("Likely mistake: " + case.diagnosis in message for message in failures_of(course, case).values())
+
+
+@pytest.mark.parametrize("course, case", WRONG, ids=list(map(named, WRONG)))
+def test_only_mistakes_in_the_functions_a_submission_changed_are_named(course, case, failures_of):
     changed = set(defined_functions(case.program))
-    named = {other.name for other in WRONG for message in failures_of(case).values()
-             if "Likely mistake: " + other.diagnosis in message}
-    assert {name for name in named if not changed & set(defined_functions(CASES_BY_NAME[name].program))} == set()
+    others = [other for mine, other in WRONG if mine is course]
+    named_here = {other.name for other in others for message in failures_of(course, case).values()
+                  if "Likely mistake: " + other.diagnosis in message}
+    by_name = {other.name: other for other in others}
+    assert {name for name in named_here if not changed & set(defined_functions(by_name[name].program))} == set()
 
 
-@pytest.mark.parametrize("case", WRONG, ids=lambda case: case.name)
-def test_every_failure_names_the_function_it_is_about(case, failures_of, graded_functions):
-    for message in failures_of(case).values():
+@pytest.mark.parametrize("course, case", WRONG, ids=list(map(named, WRONG)))
+def test_every_failure_names_the_function_it_is_about(course, case, failures_of):
+    functions = [name for cell in solution_cells(read_notebook(course.source_notebook))
+                 for name in defined_functions(cell.source)]
+    for message in failures_of(course, case).values():
         for line in message.splitlines():
             if not line.startswith("  Likely mistake: "):
-                assert any(name in line for name in graded_functions), line
+                assert any(name in line for name in functions), line
 
 
-def test_the_catalog_names_only_real_grade_cells(hidden_cells):
-    for case in WRONG:
-        assert case.fails <= set(hidden_cells), f"{case.name} names unknown cells {case.fails - set(hidden_cells)}"
+def test_the_catalog_names_only_real_grade_cells(course, source_nb):
+    cells = {test.grade_id for test in judged_cells(source_nb)}
+    for case in catalog.cases(course.catalog):
+        assert case.fails <= cells, f"{case.name} names unknown cells {case.fails - cells}"
 
 
-def test_every_graded_function_has_a_mistake_and_a_right_variant_in_the_catalog(graded_functions):
+def test_every_graded_function_has_a_mistake_and_a_right_variant_in_the_catalog(course, graded_functions):
     """A mistake gives a diagnosis; right variants are the baseline a diagnosis must differ from."""
-    for label in (RIGHT, WRONG):
-        assert set(graded_functions) - {name for case in label for name in defined_functions(case.program)} == set()
+    for label in ("right", "wrong"):
+        defined = {name for case in catalog.cases(course.catalog) if case.label == label
+                   for name in defined_functions(case.program)}
+        assert set(graded_functions) - defined == set(), label
 
 
 def test_every_visible_assert_says_what_went_wrong_and_in_which_function(source_nb, graded_functions):
-    for cell in grade_cells(source_nb):
-        for node in ast.walk(ast.parse(cell.source)):
+    for test in judged_cells(source_nb):
+        for node in ast.walk(ast.parse(test.visible)):
             if isinstance(node, ast.Assert):
                 message = ast.unparse(node.msg) if node.msg else ""
                 assert any(name in message for name in graded_functions), (
-                    f"{cell.metadata.nbgrader['grade_id']}: assert {ast.unparse(node.test)} has no message "
-                    "naming the function it tests")
+                    f"{test.grade_id}: assert {ast.unparse(node.test)} has no message naming the function it tests")
 
 
-def test_the_catalog_holds_the_initialization_mistakes_of_the_lecture():
-    mistakes = " ".join(case.summary.lower() for case in WRONG if "initialize_parameters" in case.program)
+def test_the_catalog_holds_the_initialization_mistakes_of_each_lecture():
+    wrong = {name: " ".join(case.summary.lower() for mine, case in WRONG if mine.assignment == name)
+             for name in COURSES}
     for mistake in ("zero", "constant", "large", "bias", "shape"):
-        assert mistake in mistakes, f"no initialization mistake about '{mistake}' in the catalog"
+        assert mistake in wrong["shallow_nn"], f"no shallow_nn initialization mistake about '{mistake}'"
+    for mistake in ("n[l]", "square root", "xavier", "every layer", "biases", "one layer short"):
+        assert mistake in wrong["deep_init"], f"no deep_init initialization mistake about '{mistake}'"
 
 
-def test_every_grade_cell_opens_with_a_docstring_and_runs_named_checks(source_nb):
+def test_every_grade_cell_opens_with_a_docstring_and_has_hidden_tests(source_nb):
     for cell in grade_cells(source_nb):
         grade_id = cell.metadata.nbgrader["grade_id"]
         assert re.match(r'"""[^"\n]+"""\n', cell.source), f"{grade_id} does not open with a one-line docstring"
-        assert "verify(globals()," in cell.source, f"{grade_id} has no hidden checks"
+        assert "### BEGIN HIDDEN TESTS" in cell.source, f"{grade_id} has no hidden tests"
 
 
-def test_every_check_is_used_by_a_grade_cell(hidden_cells):
-    hidden = "\n".join(hidden_cells.values())
-    modules = [importlib.import_module(f"grader.checks.{info.name}") for info in pkgutil.iter_modules(checks.__path__)]
+def test_every_check_is_used_by_a_grade_cell(course, source_nb):
+    hidden = "\n".join(test.hidden for test in judged_cells(source_nb))
+    with content.importable(content.files(course.root, course.assignment)):  # as grading imports them
+        package = importlib.import_module(f"assignments.{course.assignment}.checks")
+        modules = [importlib.import_module(f"{package.__name__}.{info.name}")
+                   for info in pkgutil.iter_modules(package.__path__)]
     unused = [f"{module.__name__}.{name}" for module in modules
               for name, function in inspect.getmembers(module, inspect.isfunction)
               if function.__module__ == module.__name__ and not name.startswith("_")

@@ -13,8 +13,8 @@ import subprocess
 import nbformat
 import pytest
 
-from grader import report
-from grader.grading import grades
+from nnkit.pages import report
+from nnkit.grading import grades
 from hostile_class import ATTACKS, HONEST, student
 
 pytestmark = pytest.mark.slow

@@ -15,10 +15,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from grader import findings, release
-from grader.course import Course
-from grader.grading import grades, messages, points, submit
-from grader.submissions import fill, read_notebook, solution_program
+from nnkit.verdict import findings
+from nnkit import release
+from nnkit.course import Course
+from nnkit.grading import grades, messages, points, submit
+from nnkit.submissions import fill, read_notebook, solution_program
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -45,7 +46,8 @@ assert abs(cost_of_two(np.array([[0.8, 0.3]])) - 0.289909) < 1e-3'''),
                    ("cost_number_and_positive", 1, '''\
 """compute_cost: one number, and a positive one."""
 ### BEGIN HIDDEN TESTS
-from grader.checks import verify, cost as checks
+from nnkit.checking import verify
+from assignments.shallow_nn.checks import cost as checks
 verify(globals(), checks.returns_a_number)
 ### END HIDDEN TESTS
 assert compute_cost(np.array([[0.5, 0.5]]), np.array([[1, 0]])) > 0, "compute_cost: a cost is positive"''')],
@@ -127,7 +129,7 @@ def graded_class(edited, submissions, tmp_path_factory):
         run = subprocess.run(command(scratch), cwd=scratch.root, capture_output=True, text=True, timeout=900)
         assert run.returncode == 0, f"{name}: {command(scratch)} exited {run.returncode}:\n{run.stdout[-3000:]}" \
                                     f"\n{run.stderr[-3000:]}"
-        return Course(scratch.root)
+        return Course(scratch.root, scratch.assignment)
     return grade
 
 

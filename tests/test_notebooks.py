@@ -2,7 +2,7 @@
 import pytest
 from nbclient import NotebookClient
 
-from grader.submissions import grade_cells
+from nnkit.submissions import grade_cells
 
 pytestmark = pytest.mark.slow
 

@@ -15,9 +15,10 @@ import nbformat
 import pytest
 from playwright.sync_api import sync_playwright
 
-from grader import feedback, findings, report
-from grader.grading import grades, points
-from grader.submissions import grade_cells, read_notebook, solution_program
+from nnkit.pages import feedback, report
+from nnkit.verdict import findings
+from nnkit.grading import grades, points
+from nnkit.submissions import grade_cells, read_notebook, solution_program
 from hostile_class import ATTACKS, HONEST, student
 
 pytestmark = pytest.mark.slow
@@ -25,7 +26,7 @@ CHROMIUM = Path(os.environ.get("NNKIT_CHROMIUM", "/usr/bin/chromium"))  # .ci/ru
 # Headless, as root on a machine with no network: no sandbox, no GPU, none of Chromium's own background traffic.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "grader.checks", "verify(globals()")
+HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "nnkit.checking", "verify(globals()")
 # Reasons a person has to look into; a failed test is the student's own to fix.
 NOT_FOR_A_PERSON = (None, "test failed")
 

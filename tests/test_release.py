@@ -4,11 +4,11 @@ import shutil
 import nbformat
 import pytest
 
-from grader.cli import main
-from grader.course import Course
-from grader.points import points_label
-from grader.release import leaks, untrusted_cells
-from grader.submissions import SOLUTION_MARKER, grade_cells, nbgrader_meta, solution_cells
+from nnkit.cli import main
+from nnkit.course import Course
+from nnkit.steps.show_points import points_label
+from nnkit.release import leaks, untrusted_cells
+from nnkit.submissions import SOLUTION_MARKER, grade_cells, nbgrader_meta, solution_cells
 
 
 def test_the_committed_release_is_what_nbgrader_generates_from_source(course, capsys):
@@ -99,4 +99,4 @@ def test_a_wrong_course_path_gets_a_one_line_error(tmp_path, capsys):
 def test_a_course_without_its_notebook_is_named(tmp_path):
     (tmp_path / "nbgrader_config.py").write_text("")
     with pytest.raises(Exception, match="shallow_nn.ipynb: missing"):
-        Course(tmp_path)
+        Course(tmp_path, "shallow_nn")

@@ -11,11 +11,12 @@ import pytest
 from nbconvert import HTMLExporter
 from nbgrader.converters import GenerateFeedback
 
-from grader import feedback, report
-from grader.batch import Outcome, Run
-from grader.grading import Grades
-from grader.points import what_it_checks
-from grader.submissions import grade_cells
+from nnkit.verdict.findings import Reason
+from nnkit.pages import feedback, report
+from nnkit.scaleout.batch import Outcome, Run
+from nnkit.grading import Grades
+from nnkit.steps.show_points import what_it_checks
+from nnkit.submissions import grade_cells
 
 TAMPERED = "tampering detected: the grader's exchange with the kernel failed (ValueError)"
 SCRIPT = "<script>alert('graded')</script>"
@@ -34,7 +35,8 @@ def graded(most):
     def make(student, lost=(), flags=()):
         lost = dict(lost)
         cells = {grade_id: (0 if grade_id in lost else points, points) for grade_id, points in most.items()}
-        return Outcome(student, Grades(student, cells), reasons=lost, flags=list(flags), now=True, seconds=3.0)
+        reasons = {grade_id: Reason.parse(text) for grade_id, text in lost.items()}
+        return Outcome(student, Grades(student, cells), reasons=reasons, flags=list(flags), now=True, seconds=3.0)
     return make
 
 
@@ -119,7 +121,7 @@ def test_summary_numbers_and_timing(graded):
     assert (timing["graded now"], timing["per submission"], timing["mean execution"]) == (2, 6.0, 3.0)
 
 
-# The feedback page's opening (grader.feedback).
+# The feedback page's opening (nnkit.pages.feedback).
 
 @pytest.mark.parametrize("reason, message, likely", [
     ("test failed: dW1 is off.\n  Likely mistake: the 1/m is missing", "dW1 is off.", ["the 1/m is missing"]),
@@ -147,7 +149,7 @@ def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded):
     student_cell = nbformat.v4.new_code_cell("# ### BEGIN HIDDEN TESTS, as I typed it\nx = 1")
     nb.cells.append(student_cell)
     nb, _ = feedback.ClearHiddenTestsOfGradeCells().preprocess(nb, {})
-    assert not [cell for cell in grade_cells(nb) if "HIDDEN" in cell.source or "grader.checks" in cell.source]
+    assert not [cell for cell in grade_cells(nb) if "HIDDEN" in cell.source or "nnkit.checking" in cell.source]
     assert nb.cells[-1].source == student_cell.source
 
 
@@ -196,3 +198,14 @@ class _Attributes(html.parser.HTMLParser):
             self.links.append(attrs["href"])
         elif tag in ("script", "link", "iframe", "object", "embed") or "url(" in attrs.get("style", ""):
             self.loads.append(tag)
+
+
+def test_a_reason_is_read_back_as_the_grading_step_wrote_it():
+    # fails if the text a grading step writes and the type its readers (summary, report, feedback) parse drift apart
+    text = ("test failed: dW1 is off\n  Likely mistake: the 1/m is missing\ndb1 is off\n"
+            "  Likely mistake: the 1/m is missing\n  Likely mistake: the axis")
+    reason = Reason.parse(text)
+    assert str(reason) == text and reason.error_name == "CheckFailed"
+    assert reason.message == "dW1 is off\ndb1 is off" and reason.likely == ("the 1/m is missing", "the axis")
+    assert Reason.parse("ZeroDivisionError: nbgrader's own text") == Reason("test failed",
+                                                                             "ZeroDivisionError: nbgrader's own text")

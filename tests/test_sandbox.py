@@ -16,11 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import grader
-from grader import remote, sandbox, wire
-from grader.checks import GradingStopped, RandomStart
-from grader.reference import start
-from grader.trusted import Judging
+from assignments.shallow_nn.checks.experiment import RandomStart
+from assignments.shallow_nn.reference import start
+from nnkit import sandbox
+from nnkit.errors import GradingStopped
+from nnkit.steps.sandboxed_execute import Judging
+from nnkit.verdict import remote, wire
 
 
 @pytest.mark.parametrize("value", [
@@ -222,9 +223,8 @@ def test_the_kernel_computes_with_the_machines_blas_settings_and_nothing_else_of
 
 
 def test_inside_the_sandbox_python_is_there_and_the_course_is_gone(course, tmp_path):
-    package = Path(grader.__file__).parent
     script = (f"test -x {sys.executable} && test ! -e {course.root}/source && test ! -e {course.gradebook} "
-              f"&& test ! -e {package}/reference.py "
+              f"&& test ! -e {course.content}/reference.py "
               "&& ! touch /usr/x 2>/dev/null && touch ~/x && test -z \"$SECRET\" && echo confined")
     run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], tmp_path, tmp_path, sandbox.SandboxLimits()),
                          capture_output=True, text=True, env={"SECRET": "instructor token"}, timeout=60)

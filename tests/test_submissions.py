@@ -1,8 +1,8 @@
 """Submissions are made from code: functions go into the release's solution cells by name."""
 import pytest
 
-from grader.catalog import CatalogError, load
-from grader.submissions import SubmissionError, fill, read_notebook, solution_cells, grade_cells
+from nnkit.diagnosis.catalog import CatalogError, load
+from nnkit.submissions import SubmissionError, fill, read_notebook, solution_cells, grade_cells
 
 PROGRAM = '''"""A student's file."""
 import numpy as np

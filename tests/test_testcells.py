@@ -1,12 +1,12 @@
 """A test cell is graded by nbgrader's rule, run in the grader: its whole code decides, as the instructor wrote it.
 
-Fast: each notebook here is trusted code, run in this process by grader.inprocess through the same
+Fast: each notebook here is trusted code, run in this process by nnkit.verdict.inprocess through the same
 protocol as the sandbox. End to end, against stock nbgrader, in test_instructor_edits.py.
 """
 import nbformat
 import pytest
 
-from grader import inprocess, testcells
+from nnkit.verdict import inprocess, testcells
 
 STUDENT = '''
 import numpy as np

@@ -1,4 +1,4 @@
-"""Puts a fake grader.checks in sys.modules whose verify passes everything, and patches the real one if found."""
+"""Puts fake nnkit.checking and assignment checks in sys.modules that pass everything, and patches the real ones."""
 THREAT = "fool the tests"
 BASE = "blank"
 REASON = "test failed"
@@ -7,8 +7,8 @@ import sys
 import types
 
 try:
-    import grader.checks
-    grader.checks.verify = lambda *args, **kwargs: None
+    import nnkit.checking
+    nnkit.checking.verify = lambda *args, **kwargs: None
 except ImportError:
     pass
 
@@ -18,13 +18,13 @@ class _Anything(types.ModuleType):
         return lambda *args, **kwargs: None
 
 
-_fake = _Anything("grader.checks")
+_fake = _Anything("nnkit.checking")
 _fake.verify = lambda *args, **kwargs: None
-sys.modules["grader"] = types.ModuleType("grader")
-sys.modules["grader.checks"] = _fake
+sys.modules["nnkit"] = types.ModuleType("nnkit")
+sys.modules["nnkit.checking"] = _fake
 for _name in ("sizes", "initialization", "forward", "cost", "backward", "update", "training", "prediction",
               "experiment"):
-    sys.modules["grader.checks." + _name] = _Anything(_name)
+    sys.modules["assignments.shallow_nn.checks." + _name] = _Anything(_name)
 
 
 def layer_sizes(X, Y):

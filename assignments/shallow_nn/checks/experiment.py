@@ -1,0 +1,124 @@
+"""The lecture's experiment, recomputed as the notebook runs it: the student's nn_model on the flower.
+
+Each run is the notebook's train_from: the student's nn_model, resumed in chunks. From an
+all-zero (or any symmetric) start the hidden units stay
+identical; a large start (randn * 10) learns slower than a small one (randn * 0.01); the small
+random start trains to about 90% accuracy. The starts are fixed here, not the student's
+initialize_parameters, so a mistake there costs points in its own cells only. Each
+check asks at least what the notebook's visible test asks, on the same runs, and measures
+accuracy with the reference network, not the student's forward pass. They name no
+likely mistake: replaying 500 steps per run through the catalog costs a round trip to the
+sandbox per step, and nn_model's own cells name its mistakes.
+"""
+import numpy as np
+
+from nnkit.checking import Returns, StandIn, call, expect, expect_dict, substituted, undiagnosed
+from assignments.shallow_nn.reference import PARAMETER_NAMES, forward, start
+
+ITERATIONS, EVERY = 500, 50  # as in the notebook's experiment
+SEEDS = range(4)  # as in the notebook; single runs from a large start vary, their mean does not
+LARGE, SMALL = 10.0, 0.01
+SLOWER_BY = 0.05  # a correct network's mean accuracy is 91% from the small start, 77% from the large one
+TRAINED_ACCURACY = 0.88
+CHANCE = 0.6
+
+
+class RandomStart(StandIn):
+    """Called as initialize_parameters(n_x, n_h, n_y): W = randn * scale from np.random's global stream, b = 0."""
+
+    LARGEST = 1000  # units per layer: the checks ask for a few; the student's code must not make the grader draw more
+
+    def __init__(self, scale):
+        super().__init__()
+        self.scale = scale
+
+    def result(self, n_x, n_h, n_y):
+        sizes = (n_x, n_h, n_y)
+        if not all(isinstance(n, (int, np.integer)) and 0 < n <= self.LARGEST for n in sizes):
+            raise ValueError(f"initialize_parameters{sizes}: the grader's start has layers of 1 to {self.LARGEST} "
+                             "units")
+        return start(n_x, n_h, n_y, self.scale)
+
+
+def _flower():
+    try:
+        from planar_utils import load_flower  # the assignment's own data, restored from source/ at grading
+    except ImportError:
+        raise RuntimeError("planar_utils.py not found: run the checks from the assignment's folder.") from None
+    return load_flower()
+
+
+def _trained(nn_model, first, X, Y, seed=0):
+    """As the notebook's train_from: seed, nn_model from the stand-in start `first` (0 iterations), then
+    resumed from its last parameters every EVERY iterations. Weights that blow up fail here, saying so."""
+    np.random.seed(seed)
+    start_function = first
+    for iterations in [0] + [EVERY] * (ITERATIONS // EVERY):
+        with substituted(nn_model, "initialize_parameters", start_function):
+            parameters = expect_dict(call(nn_model, X, Y, 4, num_iterations=iterations), PARAMETER_NAMES,
+                                     "nn_model's result")
+        start_function = Returns(parameters)
+    blown = [name for name in PARAMETER_NAMES if not np.all(np.isfinite(np.asarray(parameters[name], dtype=float)))]
+    expect(not blown, f"Training with your nn_model on the flower, {', '.join(blown)} became NaN or infinite: training "
+                      "diverged, which correct forward and backward propagation do not do. Check the gradients "
+                      "(the gradient check above) and the forward pass.")
+    return parameters
+
+
+def _accuracy(parameters, X, Y):
+    """The share of examples the trained network puts on the right side of 0.5, computed here, not by the
+    student's forward_propagation: that saw the flower's labels in nn_model's calls, and could answer with them."""
+    A2 = forward(X, {name: np.asarray(parameters[name], dtype=float) for name in PARAMETER_NAMES})["A2"]
+    return float(np.mean((A2 > 0.5) == Y))
+
+
+def _mean_accuracy(nn_model, scale, X, Y):
+    return float(np.mean([_accuracy(_trained(nn_model, RandomStart(scale), X, Y, seed), X, Y)
+                          for seed in SEEDS]))
+
+
+@undiagnosed
+def symmetric_start_keeps_hidden_units_identical(nn_model):
+    """From all zeros, or all weights equal, the rows of W1 stay equal (yet move); from zeros, accuracy stays near
+    chance."""
+    X, Y = _flower()
+    constant = Returns({**start(2, 4, 1, 0.0), "W1": np.full((4, 2), 0.5), "W2": np.full((1, 4), 0.5)})
+    trained = {"all-zero": _trained(nn_model, RandomStart(0.0), X, Y), "all-0.5": _trained(nn_model, constant, X, Y)}
+    for name, parameters in trained.items():
+        W1 = np.asarray(parameters["W1"], dtype=float)
+        expect(np.allclose(W1, W1[0]),
+               f"After {ITERATIONS} iterations of nn_model from an {name} start, the rows of W1 differ. Hidden units "
+               "that start identical get identical gradients and should stay identical; check that every hidden "
+               "unit is computed the same way in forward and backward propagation.")
+    # Symmetric, yet trained: from all 0.5 the hidden units stay equal but W1 moves (from zeros nothing need move:
+    # the flower's labels are balanced, so even b2's gradient is 0 there).
+    expect(not np.allclose(np.asarray(trained["all-0.5"]["W1"], dtype=float), constant.value["W1"]),
+           f"After {ITERATIONS} iterations of nn_model from an all-0.5 start, W1 has not moved: training should "
+           "change the weights even while the hidden units stay identical.")
+    score = _accuracy(trained["all-zero"], X, Y)
+    expect(score <= CHANCE, f"From an all-zero start your nn_model reached {score:.0%} accuracy; with every hidden "
+                            "unit identical (and here all zero) it should stay near chance (50%).")
+
+
+@undiagnosed
+def large_start_learns_slower(nn_model):
+    """After 500 iterations from randn * 10, the mean accuracy over 4 seeds is clearly behind randn * 0.01's."""
+    X, Y = _flower()
+    small, large = (_mean_accuracy(nn_model, scale, X, Y) for scale in (SMALL, LARGE))
+    expect(small > CHANCE,  # else "slower" compares two runs that learned nothing
+           f"After {ITERATIONS} iterations of your nn_model from a small start (randn * 0.01) the mean accuracy was "
+           f"{small:.0%}, near chance: training did not learn, so it cannot show a large start learning slower.")
+    expect(large < small - SLOWER_BY,
+           f"After {ITERATIONS} iterations of your nn_model the mean accuracy was {large:.0%} from a large start "
+           f"(randn * 10) and {small:.0%} from a small one (randn * 0.01); the large start should be clearly behind: "
+           "large weights push tanh onto its flat tails, where its slope, and so the gradient, is near 0.")
+
+
+@undiagnosed
+def small_random_start_trains(nn_model):
+    """From randn * 0.01, 500 iterations with n_h = 4 reach about 90% mean training accuracy on the flower."""
+    X, Y = _flower()
+    score = _mean_accuracy(nn_model, SMALL, X, Y)
+    expect(score >= TRAINED_ACCURACY,
+           f"From a small random start (randn * 0.01), {ITERATIONS} iterations of your nn_model reached {score:.0%} "
+           f"mean training accuracy on the flower; a correct network gets about 90% (at least {TRAINED_ACCURACY:.0%}).")

@@ -1,0 +1,175 @@
+"""Name the likely mistake: a failed check's calls, replayed through the catalog's known mistakes.
+
+While a test cell's checks run, every call they make to a student function is recorded: a
+copy of the arguments, np.random's state, the notebook's globals as the function saw them,
+and what it returned or raised. When a check fails, each wrong case of the catalog that
+defines the same function is run on those calls, from the same random state, among the
+student's own other functions. A case that behaves exactly as the student's code did on
+every call names the likely mistake with its DIAGNOSIS ("dW1 is m times too large: is the
+1/m missing?"), unless a right case of the catalog fits those calls too (then the calls
+cannot tell the mistake from correct code). The catalog is the diagnosis table: a new
+mistake in it is a new diagnosis. Each assignment has its own (assignments/<id>/catalog/),
+found beside the checks that failed (`catalog_of`).
+"""
+import contextlib
+import copy
+import functools
+import sys
+import traceback
+import types
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from nnkit.diagnosis import catalog
+
+_log = None  # the calls of the test cell now running (see checks.verify), or None outside it
+
+
+@dataclass
+class Call:
+    function: object
+    args: tuple
+    kwargs: dict
+    random_state: tuple
+    namespace: dict  # the function's globals at call time (checks may substitute some of them)
+    function_globals: dict  # the live globals, to tell the student's frames in a traceback
+    outcome: object = None
+    raised_in: str = None  # the student's function whose code raised, when the call raised
+
+    @property
+    def raised_elsewhere(self):
+        """It raised inside another of the student's functions (which may or may not be the one to blame)."""
+        return self.raised_in not in (None, getattr(self.function, "__name__", None))
+
+
+@contextlib.contextmanager
+def recording():
+    """Record the calls to student functions made meanwhile; yields the list they go to."""
+    global _log
+    outer, _log = _log, []
+    try:
+        yield _log
+    finally:
+        _log = outer
+
+
+def before(function, args, kwargs):
+    """What a replay needs, captured before the student's function can change any of it."""
+    function_globals = getattr(function, "__globals__", {})  # a callable object has none: nothing will match it
+    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), dict(function_globals), function_globals)
+
+
+def after(call, result=None, error=None):
+    """Log a finished call with its outcome (while recording)."""
+    call.outcome = _outcome(result, error)
+    if error is not None:
+        frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)  # the student's own functions only
+                  if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
+        # A call served by a sandboxed kernel reports where it raised, as it saw its own frames there.
+        call.raised_in = getattr(error, "raised_in", frames[-1].f_code.co_name if frames else None)
+    if _log is not None:
+        _log.append(call)
+
+
+def catalog_of(check):
+    """The catalog of the assignment a check belongs to: assignments/<id>/catalog, beside its checks/ folder."""
+    return Path(sys.modules[check.__module__].__file__).parents[1] / "catalog"
+
+
+def likely_mistakes(calls, name, function, folder):
+    """The DIAGNOSIS of every catalog mistake in `name` that behaves as the student's `function` did on its calls."""
+    calls = [call for call in calls if call.function is function]
+    if not calls:
+        return []
+    state = np.random.get_state()
+    try:
+        fitting = [case.diagnosis for case, mistake in _versions(folder, "wrong", name) if _fits(mistake, calls)]
+        if fitting and any(_fits(right, calls) for _, right in _versions(folder, "right", name)):
+            return []  # correct code behaves the same on these calls: they cannot show a mistake
+        return list(dict.fromkeys(fitting))
+    finally:
+        np.random.set_state(state)
+
+
+def _fits(version, calls):
+    """Whether this version of the function behaves as the student's code did on every call."""
+    return all(_replay(version, call) == call.outcome for call in calls)
+
+
+@functools.cache
+def _versions(folder, label, name):
+    """(case, its version of the function `name`) for each case of this label that defines it."""
+    found = []
+    for case in catalog.cases(folder):
+        if case.label == label:
+            namespace = {"__name__": f"catalog:{case.name}"}
+            exec(compile(case.program, f"<catalog {case.name}>", "exec"), namespace)
+            if isinstance(namespace.get(name), types.FunctionType):
+                found.append((case, namespace[name]))
+    return found
+
+
+def _replay(mistake, call):
+    """The mistake's outcome on the student's call: among the student's globals, plus the case's own helpers."""
+    helpers = {key: value for key, value in mistake.__globals__.items() if key not in call.namespace}
+    rebound = types.FunctionType(mistake.__code__, {**call.namespace, **helpers}, mistake.__name__,
+                                 mistake.__defaults__, mistake.__closure__)
+    np.random.set_state(call.random_state)
+    args, kwargs = _copy(call.args), _copy(call.kwargs)
+    from nnkit.errors import GradingStopped
+    from nnkit.quiet import quietly  # checks import this module: import here to keep the graph acyclic
+    try:
+        with quietly():
+            return _outcome(rebound(*args, **kwargs))
+    except GradingStopped:
+        raise
+    except Exception as error:  # a mistake that crashes as the student's code did is a match
+        return _outcome(error=error)
+
+
+def _copy(value):
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # an uncopyable result can only be compared by identity: it matches nothing
+        return object()
+
+
+def _outcome(result=None, error=None):
+    if error is not None:
+        return Outcome(("raised", type(error).__name__, str(error)))
+    return Outcome(("returned", _copy(result)))
+
+
+class Outcome:
+    """What a call returned or raised, compared up to float rounding."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other):
+        return isinstance(other, Outcome) and _same(self.value, other.value)
+
+
+def _same(a, b):
+    if isinstance(a, dict) or isinstance(b, dict):
+        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
+            _same(a[key], b[key]) for key in a)
+    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and not _numeric(a) and not _numeric(b):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    if _numeric(a) and _numeric(b):
+        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+        return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-7, atol=1e-12, equal_nan=True))
+    try:
+        return bool(a == b)
+    except Exception:  # objects whose == is not a truth value match nothing
+        return False
+
+
+def _numeric(value):
+    try:
+        array = np.asarray(value)
+    except Exception:  # ragged or odd objects are not numeric
+        return False
+    return array.dtype.kind in "biuf"
