@@ -16,7 +16,6 @@ import tempfile
 from pathlib import Path
 
 PACKAGE = "assignments"  # the course's folder of grader-side content, and the package it imports as
-_IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc")
 
 
 def files(root, assignment):
@@ -24,7 +23,7 @@ def files(root, assignment):
     root, folder = Path(root), Path(root) / PACKAGE / assignment
     found = {f"{PACKAGE}/__init__.py": (root / PACKAGE / "__init__.py").read_bytes()}
     for path in sorted(folder.rglob("*")):
-        if path.is_file() and not _IGNORED(str(path.parent), [path.name]) and "__pycache__" not in path.parts:
+        if path.is_file() and "__pycache__" not in path.parts:  # Python's caches are no content
             found[str(path.relative_to(root))] = path.read_bytes()
     return found
 
