@@ -86,6 +86,14 @@ def grade(course, cases, release_nb, into, attacks=ATTACKS, honest=HONEST):
     return scratch, run, before, files(scratch.root)
 
 
+def changed_outside_the_students(before, after, allowed=()):
+    """The files that grading changed outside what it may write (the gradebook, its backups, autograded/) and the
+    paths in `allowed`."""
+    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+    kept = ("gradebook.db", "backups/", "autograded/", ".nbgrader.log")
+    return sorted(path for path in changed if not path.startswith(kept) and path not in allowed)
+
+
 def _place(course, name, nb):
     folder = course.submitted(name)
     folder.mkdir(parents=True)

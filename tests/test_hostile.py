@@ -15,7 +15,7 @@ import pytest
 
 from nnkit.pages import report
 from nnkit.grading import grades
-from hostile_class import ATTACKS, HONEST, student
+from hostile_class import ATTACKS, HONEST, changed_outside_the_students, student
 
 pytestmark = pytest.mark.slow
 LEAKS = ("BEGIN HIDDEN TESTS", "BEGIN SOLUTION", "def numerical_gradients", "STOLEN")
@@ -51,11 +51,9 @@ def test_honest_students_grade_as_if_the_attacks_were_absent(hostile_batch, expe
 
 def test_nothing_outside_a_students_own_folders_changes(hostile_batch):
     scratch, _, before, after = hostile_batch
-    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    allowed = ("gradebook.db", "backups/", "autograded/", ".nbgrader.log")
     renamed = (f"submitted/{student(_named('renamed_notebook'))}/{scratch.assignment}/"
                f"{scratch.assignment}.ipynb")  # the copy graded under the expected name
-    assert sorted(path for path in changed if not path.startswith(allowed) and path != renamed) == []
+    assert changed_outside_the_students(before, after, allowed=[renamed]) == []
     assert [path for path in before if path.startswith("submitted/") and before[path] != after.get(path)] == []
 
 

@@ -43,9 +43,7 @@ def test_an_attack_on_the_second_assignment_gains_nothing_and_is_reported(batch,
 def test_the_course_outside_the_students_folders_is_unchanged_and_nothing_leaks(batch):
     # fails if an attack on deep_init reaches the course, or an output shows its hidden tests or solutions
     scratch, _, before, after = batch
-    changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    allowed = ("gradebook.db", "backups/", "autograded/", ".nbgrader.log")
-    assert sorted(path for path in changed if not path.startswith(allowed)) == []
+    assert hostile_class.changed_outside_the_students(before, after) == []
     for notebook in (scratch.root / "autograded").glob("*/*/*.ipynb"):
         outputs = str([cell.get("outputs", "") for cell in read_notebook(notebook).cells])
         assert not [leak for leak in LEAKS if leak in outputs], f"{notebook}: an output shows one of {LEAKS}"

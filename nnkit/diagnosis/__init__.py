@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 
 from nnkit.diagnosis import catalog
+from nnkit.errors import GradingStopped
+from nnkit.quiet import quietly
 
 _log = None  # the calls of the test cell now running (see checks.verify), or None outside it
 
@@ -118,8 +120,6 @@ def _replay(mistake, call):
                                  mistake.__defaults__, mistake.__closure__)
     np.random.set_state(call.random_state)
     args, kwargs = _copy(call.args), _copy(call.kwargs)
-    from nnkit.errors import GradingStopped
-    from nnkit.quiet import quietly  # checks import this module: import here to keep the graph acyclic
     try:
         with quietly():
             return _outcome(rebound(*args, **kwargs))
