@@ -12,7 +12,7 @@ from nnkit.pages import report
 from nnkit.scaleout.cluster import ClusterError
 from nnkit.diagnosis.catalog import CatalogError
 from nnkit.course import CourseError, assignments
-from nnkit.sandbox import SandboxUnavailable
+from nnkit.bubblewrap import SandboxUnavailable
 from nnkit.grading import table
 from nnkit.submissions import SubmissionError, fill, read_notebook, solution_program
 

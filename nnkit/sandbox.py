@@ -1,19 +1,29 @@
 """The sandbox a submission's kernel runs in: bubblewrap, resource limits, and nothing of the course.
 
 The kernel sees the system's programs and Python read-only, a read-only copy of the
-files the student was given, and two small private writable folders (its home and
-/tmp, in memory, bounded). It sees no course: not source/, not the gradebook, not
-other students, not this package (which holds the reference and the catalog's right
-answers). It has no network, its own process tree (every process it starts dies with
-it), no environment from the grader, and limits on memory, CPU time, file size and
-processes. Without bubblewrap the kit refuses to grade rather than grade unsandboxed.
+files the student was given, and small private writable folders (its home, /tmp, and
+the folder of the sockets it shares with the grader), each a tmpfs of its own, bounded.
+It sees no course: not source/, not the gradebook, not other students, not this package
+(which holds the reference and the catalog's right answers). It has no network, its own
+process tree (every process it starts dies with it), no environment from the grader, and
+limits on memory, CPU time, file size and processes. Without bubblewrap the kit refuses
+to grade rather than grade unsandboxed (nnkit.bubblewrap finds it, or says why not).
+
+Every bound holds for an ordinary user too, without root or a cgroup of one's own:
+- processes: a pids cgroup where the grader may make one (root), else RLIMIT_NPROC set
+  inside the sandbox, which Linux (5.14 and later) counts per user namespace, so it
+  bounds the sandbox's processes and not the grader's;
+- the socket folder: the sandbox's own small tmpfs, which the grader reaches through
+  /proc/<sandbox's pid>/root (bwrap --info-fd gives the pid). No folder of the grader's
+  filesystem is writable from inside, so there is no disk to fill.
 """
 import atexit
 import contextlib
 import functools
 import importlib.util
+import json
 import os
-import resource
+import select
 import shutil
 import signal
 import subprocess
@@ -29,14 +39,15 @@ from traitlets.config import Configurable
 
 import nnkit
 from nnkit import content
+from nnkit.bubblewrap import bwrap
 
 HOME = "/home/student"
+SOCKETS = Path("/run/grader")  # inside the sandbox: the kernel's sockets and the grader's
+SOCKET_FOLDER_BYTES = 1 << 20
 MACHINE_SETTINGS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # passed into the sandbox as they are
-
-
-class SandboxUnavailable(RuntimeError):
-    """This machine cannot sandbox a kernel; the message says what to install or enable."""
-
+# Run inside the sandbox before the kernel: bound its processes, then become the kernel (argv: limit, command...).
+LIMIT_PROCESSES = ("import os, resource, sys; n = int(sys.argv[1]); resource.setrlimit(resource.RLIMIT_NPROC, (n, n)); "
+                   "os.execvp(sys.argv[2], sys.argv[2:])")
 
 class SandboxLimits(Configurable):
     """What one submission's kernel may use; set in nbgrader_config.py as c.SandboxLimits.memory = ... and so on."""
@@ -50,55 +61,49 @@ class SandboxLimits(Configurable):
     file_size = Integer(32 << 20, help="Bytes in any one file it writes.").tag(config=True)
 
 
-@functools.cache
-def bwrap():
-    """The bubblewrap executable, proven to start a sandbox here; SandboxUnavailable if there is none."""
-    path = shutil.which("bwrap")
-    if path is None:
-        raise SandboxUnavailable("bubblewrap (bwrap) is not installed, so submissions cannot be sandboxed and the kit "
-                                 "will not grade them: install it (Debian/Ubuntu: apt-get install bubblewrap).")
-    probe = subprocess.run([path, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"],
-                           capture_output=True, text=True)
-    if probe.returncode != 0:
-        raise SandboxUnavailable(f"bubblewrap cannot create a sandbox here ({probe.stderr.strip()}), so the kit will "
-                                 "not grade: run the grading as root, or allow unprivileged user namespaces "
-                                 "(sysctl kernel.unprivileged_userns_clone=1).")
-    return path
-
-
 def describe(limits):
     """One line saying how submissions will be confined here; SandboxUnavailable if they cannot be."""
-    version = subprocess.run([bwrap(), "--version"], capture_output=True, text=True).stdout.strip()
-    group = ProcessGroup(limits.processes)
-    processes = (f"{limits.processes} processes" if group.path is not None else
-                 "processes NOT bounded (no writable pids cgroup here: a fork bomb can slow the machine)")
-    group.close()
+    found = bwrap()
+    processes = {"cgroup": f"{limits.processes} processes (a pids cgroup)",
+                 "rlimit": f"{limits.processes} processes (RLIMIT_NPROC in its own user namespace)",
+                 None: "processes NOT bounded (no pids cgroup to make, and this Linux counts RLIMIT_NPROC across "
+                       "all of the user's processes: grade as root, or on Linux 5.14 or newer)"}[process_bound()]
+    return (f"Sandbox: {found}, no network, no course files; per submission {limits.memory >> 20} MiB of memory, "
+            f"{limits.cpu_seconds} s of CPU, {processes}, {limits.disk >> 20} MiB per writable folder and "
+            f"{SOCKET_FOLDER_BYTES >> 20} MiB for the sockets it shares with the grader.")
+
+
+def process_bound():
+    """How a sandbox's processes are bounded here: "cgroup", "rlimit", or None if they cannot be."""
+    group = ProcessGroup(1)
+    if group.path is not None:
+        group.close()
+        return "cgroup"
+    return "rlimit" if rlimit_bounds_a_sandbox() else None
+
+
+@functools.cache
+def rlimit_bounds_a_sandbox(limit=8, tries=16):
+    """Whether RLIMIT_NPROC set inside a sandbox lets it fork, yet fewer than `tries` times: proven by doing it."""
+    forks = ("import os, time\nn = 0\nfor _ in range(%d):\n    try:\n        pid = os.fork()\n    except OSError:\n"
+             "        break\n    if pid == 0:\n        time.sleep(5)\n        os._exit(0)\n    n += 1\nprint(n)" % tries)
     with tempfile.TemporaryDirectory() as folder:
-        sockets = bound_folder(Path(folder))
-        if sockets:
-            subprocess.run(["umount", folder], capture_output=True)
-    disk = f"{limits.disk >> 20} MiB per writable folder" + (
-        "" if sockets else " (but its socket folder NOT bounded: grade as root to bound it)")
-    return (f"Sandbox: {version}, no network, no course files; per submission {limits.memory >> 20} MiB of memory, "
-            f"{limits.cpu_seconds} s of CPU, {processes}, {disk}.")
+        run = subprocess.run(command([sys.executable, "-I", "-S", "-c", forks], Path(folder), Path(folder),
+                                     SandboxLimits(), processes=limit), capture_output=True, text=True, timeout=60)
+    return run.stdout.strip().isdigit() and 0 < int(run.stdout) < tries
 
 
-def bound_folder(folder, size=1 << 20):
-    """Make the folder a small tmpfs of its own (root only); whether it is one."""
-    if os.geteuid() != 0 or shutil.which("mount") is None:
-        return False
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs", str(folder)],
-                          capture_output=True).returncode == 0
-
-
-def command(kernel_cmd, given, connection_dir, limits):
-    """kernel_cmd wrapped in bubblewrap: `given` read-only, `connection_dir` shared for the kernel's sockets."""
+def command(kernel_cmd, given, connection_dir, limits, processes=None, info_fd=None):
+    """kernel_cmd wrapped in bubblewrap: `given` read-only, `connection_dir` (its connection file) read-only, its
+    sockets in a small tmpfs at SOCKETS; `processes` bounds its processes by RLIMIT_NPROC; bwrap writes its child's
+    pid to `info_fd`."""
     readable = [Path(p) for p in ("/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc")]
     readable += sorted({Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve()})
-    args = [bwrap(), "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+    args = [bwrap().path, "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
             "--uid", "65534", "--gid", "65534", "--proc", "/proc", "--dev", "/dev",
             # The private folders first: a bind below /tmp (a virtual environment there, say) must land on top.
-            "--size", str(limits.disk), "--tmpfs", "/tmp", "--size", str(limits.disk), "--tmpfs", HOME]
+            "--size", str(limits.disk), "--tmpfs", "/tmp", "--size", str(limits.disk), "--tmpfs", HOME,
+            "--size", str(SOCKET_FOLDER_BYTES), "--perms", "0700", "--tmpfs", str(SOCKETS)]
     for path in readable:
         if path.exists():
             args += ["--ro-bind", str(path), str(path)]
@@ -106,7 +111,11 @@ def command(kernel_cmd, given, connection_dir, limits):
         if any(package.is_relative_to(path) for path in readable):
             args += ["--tmpfs", str(package)]
     args += ["--ro-bind", str(given), "/given", "--ro-bind", str(font_cache()), "/fonts",
-             "--bind", str(connection_dir), str(connection_dir), "--chdir", HOME]
+             "--ro-bind", str(connection_dir), str(connection_dir),
+             "--remount-ro", "/",  # bwrap's own root is a tmpfs too, and unbounded: nothing may be written there
+             "--chdir", HOME]
+    if info_fd is not None:
+        args += ["--info-fd", str(info_fd)]
     environment = {"HOME": HOME, "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "LANG": "C.UTF-8",
                    "JPY_PARENT_PID": "1",  # ipykernel must not watch a parent it cannot see from its namespace
                    "MPLBACKEND": "Agg", "MPLCONFIGDIR": "/tmp", "PYTHONDONTWRITEBYTECODE": "1",
@@ -116,9 +125,25 @@ def command(kernel_cmd, given, connection_dir, limits):
     environment.update((name, os.environ[name]) for name in MACHINE_SETTINGS if name in os.environ)
     for name, value in environment.items():
         args += ["--setenv", name, value]
+    if processes is not None:
+        kernel_cmd = [sys.executable, "-I", "-S", "-c", LIMIT_PROCESSES, str(processes), *kernel_cmd]
     # The student's files are copied into the private home, where the notebook's code runs; matplotlib's font list
     # into its private cache, so that it is not built again for every submission.
     return args + ["/bin/sh", "-c", f'cp -R /given/. {HOME}/ && cp -R /fonts/. /tmp/ && exec "$0" "$@"', *kernel_cmd]
+
+
+def child_pid(info, seconds=60):
+    """The sandbox's first process, as this machine numbers it, from bwrap's --info-fd; SandboxUnavailable if none."""
+    data, deadline = b"", time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if select.select([info], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            chunk = os.read(info, 4096)
+            data += chunk
+            with contextlib.suppress(ValueError):
+                return int(json.loads(data)["child-pid"])
+            if not chunk:
+                break
+    raise SandboxUnavailable(f"bubblewrap did not start the sandbox (it said {data[:200]!r}).")
 
 
 def hidden_packages():
@@ -188,27 +213,32 @@ class ProcessGroup:
 
 
 class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels run in the sandbox, talking over sockets in a private folder."""
+    """A kernel manager whose kernels run in the sandbox, talking over sockets in the sandbox's own small folder."""
 
     given = Unicode(help="folder of the files the student was given, shown read-only to the kernel").tag(config=True)
 
     def __init__(self, **kwargs):
-        self.shared = Path(tempfile.mkdtemp(prefix="nnkit-kernel-"))  # the kernel's sockets, bound into the sandbox
-        self._bounded = bound_folder(self.shared)  # writable from inside: it must not be a way to fill the disk
+        self.shared = Path(tempfile.mkdtemp(prefix="nnkit-kernel-"))  # the connection file, read-only from inside
         bwrap()  # refuse now, before any kernel starts, if there is no sandbox
-        super().__init__(transport="ipc", ip=str(self.shared / "kernel"),
+        super().__init__(transport="ipc", ip=str(SOCKETS / "kernel"),
                          connection_file=str(self.shared / "kernel.json"), **kwargs)
         self.limits = SandboxLimits(config=self.config)
         self._group = None
+        self._info = None  # the pipe bwrap writes the sandbox's pid to
+        self.sockets_here = None  # SOCKETS as this process reaches it, once the sandbox runs
         self.process_limit_hit = False  # whether the kernel ever tried to run more processes than it may
 
     def format_kernel_cmd(self, extra_arguments=None):
         given = Path(self.given or self.shared / "given")
         given.mkdir(exist_ok=True)
-        return command(super().format_kernel_cmd(extra_arguments), given, self.shared, self.limits)
+        self._group = ProcessGroup(self.limits.processes)
+        rlimit = self._group.path is None and rlimit_bounds_a_sandbox()
+        self._info = os.pipe()
+        return command(super().format_kernel_cmd(extra_arguments), given, self.shared, self.limits,
+                       processes=self.limits.processes if rlimit else None, info_fd=self._info[1])
 
     async def _async_launch_kernel(self, kernel_cmd, **kw):
-        self._group = ProcessGroup(self.limits.processes)
+        import resource  # POSIX only: a grading process on Windows, with workers elsewhere, never gets here
         group, limits = self._group, self.limits
 
         def confine():  # runs in the child between fork and exec
@@ -218,16 +248,28 @@ class SandboxedKernelManager(AsyncKernelManager):
                 resource.setrlimit(which, (value, value))
 
         # The kernel's own stdout and stderr could flood the grader's terminal: they go nowhere.
-        kw.update(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=confine)
+        kw.update(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=confine, pass_fds=(self._info[1],))
         if self.kernel_spec is not None:
             self.kernel_spec.interrupt_mode = "message"  # a signal to the sandbox's outer process would not reach it
-        await super()._async_launch_kernel(kernel_cmd, **kw)
+        try:
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+        finally:
+            os.close(self._info[1])
+        try:
+            pid = child_pid(self._info[0])
+        finally:
+            os.close(self._info[0])
+        # The grader's side of the sockets: the sandbox's own folder, through its first process's root.
+        self.sockets_here = Path(f"/proc/{pid}/root") / SOCKETS.relative_to("/")
+        self.ip = str(self.sockets_here / "kernel")
+
+    def sockets(self):
+        """The socket folder as (this process reaches it, the kernel reaches it)."""
+        return self.sockets_here, SOCKETS
 
     async def _async_cleanup_resources(self, restart=False):
         await super()._async_cleanup_resources(restart)
         self._close_group()
-        if self._bounded:
-            subprocess.run(["umount", "--lazy", str(self.shared)], capture_output=True)
         shutil.rmtree(self.shared, ignore_errors=True)
 
     cleanup_resources = _async_cleanup_resources

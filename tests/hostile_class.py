@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 
-from nnkit import accuracy, release
+from nnkit import accuracy, release, sandbox
 from nnkit.course import Course
 from nnkit.submissions import fill
 
@@ -37,6 +37,12 @@ ATTACKS = [_attack(path) for path in sorted((Path(__file__).parent / "hostile").
 
 def student(attack):
     return f"hostile_{attack['name']}"
+
+
+def expected_reason(attack):
+    """What the report must say about it: a refused fork is counted only by a pids cgroup (grading as root)."""
+    counted = attack.get("COUNTED_BY") in (None, sandbox.process_bound())
+    return attack["REASON"] if counted else None
 
 
 def aimed_at(vehicle):

@@ -101,15 +101,18 @@ def test_grades_are_exported_and_feedback_generated_when_asked(local_run):
 
 
 def test_a_dask_cluster_grades_as_nbgrader_autograde_does_though_a_worker_dies(new_class, by_nbgrader, tmp_path):
+    # The grading process has no bubblewrap at all, as on an instructor's Mac: only the workers sandbox. Fails if the
+    # grading process looks for a bwrap of its own when the notebooks execute elsewhere.
     scratch = new_class("dask")
     with loopback.dask_cluster(2, tmp_path / "logs") as (address, nannies):
-        run = nnkit_grade(scratch, "--scheduler", address)
+        run = nnkit_grade(scratch, "--scheduler", address, env={**os.environ, "NNKIT_BWRAP": str(tmp_path / "none")})
         killed = kill_a_worker_mid_submission(
             lambda: [worker for nanny in nannies for worker in psutil.Process(nanny.pid).children()])
         out, err = run.communicate(timeout=600)
     assert run.returncode == 0 and killed, out + err
     assert points(scratch) == by_nbgrader
     assert "graded now                4" in out and f"the Dask cluster at {address}" in out, out
+    assert "Sandbox: bubblewrap" in out and "NNKIT_BWRAP" not in out + err, out + err  # the workers' own line
 
 
 def test_a_run_killed_half_way_is_finished_by_the_next_without_grading_anything_twice(new_class, by_nbgrader):

@@ -15,7 +15,7 @@ import pytest
 
 from nnkit.pages import report
 from nnkit.grading import grades
-from hostile_class import ATTACKS, HONEST, changed_outside_the_students, student
+from hostile_class import ATTACKS, HONEST, changed_outside_the_students, expected_reason, student
 
 pytestmark = pytest.mark.slow
 LEAKS = ("BEGIN HIDDEN TESTS", "BEGIN SOLUTION", "def numerical_gradients", "STOLEN")
@@ -33,14 +33,27 @@ def test_the_batch_finishes_and_reports_the_unreadable_by_name(hostile_batch):
 def test_an_attack_gains_nothing_and_is_reported_with_its_reason(hostile_batch, attack, cases, expected_scores):
     scratch, run, _, _ = hostile_batch
     block = _report_block(run.stdout, student(attack))
-    if attack["REASON"] is not None:
-        assert attack["REASON"] in block, f"{attack['name']}: no '{attack['REASON']}' in its report:\n{block}"
+    reason = expected_reason(attack)
+    if reason is not None:
+        assert reason in block, f"{attack['name']}: no '{reason}' in its report:\n{block}"
     if "not graded" in block.splitlines()[0]:
         return  # reported by name; nothing entered the gradebook for it
     earned = grades(scratch, student(attack)).score
     assert earned <= expected_scores[attack["BASE"]], f"{attack['name']} gained points:\n{block}"
     if "EARNS" in attack:
         assert earned == expected_scores[attack["EARNS"]], f"{attack['name']}: its own work graded otherwise:\n{block}"
+
+
+CONTAINED = [attack for attack in ATTACKS if "contained" in attack]
+
+
+@pytest.mark.parametrize("attack", CONTAINED, ids=[attack["name"] for attack in CONTAINED])
+def test_a_machine_hog_is_held_to_its_sandboxs_bounds(hostile_batch, attack):
+    # fails if a bound is lost (processes, a folder's size, a file's size): the attack gets further than it may
+    scratch, _, _, _ = hostile_batch
+    nb = nbformat.read(str(scratch.autograded(student(attack)) / f"{scratch.assignment}.ipynb"), as_version=4)
+    printed = "".join(output.get("text", "") for cell in nb.cells for output in cell.get("outputs", []))
+    assert attack["contained"](printed), f"{attack['name']} got further than its sandbox allows: {printed[-500:]}"
 
 
 def test_honest_students_grade_as_if_the_attacks_were_absent(hostile_batch, expected_scores):

@@ -31,8 +31,9 @@ def test_an_attack_on_the_second_assignment_gains_nothing_and_is_reported(batch,
     # fails if an attack earns more than its honest work, or goes unreported
     scratch, run, _, _ = batch
     block = _report_block(run.stdout, hostile_class.student(attack))
-    if attack["REASON"] is not None:
-        assert attack["REASON"] in block, f"{attack['name']}: no '{attack['REASON']}' in its report:\n{block}"
+    reason = hostile_class.expected_reason(attack)
+    if reason is not None:
+        assert reason in block, f"{attack['name']}: no '{reason}' in its report:\n{block}"
     if "not graded" not in block.splitlines()[0]:
         solution = grades(scratch, "a_honest_solution")
         honest = {"blank": 0, "solution": solution.max_score}[attack["BASE"]]

@@ -19,10 +19,11 @@ from nnkit.pages import feedback, report
 from nnkit.verdict import findings
 from nnkit.grading import grades, points
 from nnkit.submissions import grade_cells, read_notebook, solution_program
+import system_packages
 from hostile_class import ATTACKS, HONEST, student
 
 pytestmark = pytest.mark.slow
-CHROMIUM = Path(os.environ.get("NNKIT_CHROMIUM", "/usr/bin/chromium"))  # .ci/run installs Debian's
+CHROMIUM = os.environ.get("NNKIT_CHROMIUM", "/usr/bin/chromium")  # Debian's, installed by the tests if missing
 # Headless, as root on a machine with no network: no sandbox, no GPU, none of Chromium's own background traffic.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -33,11 +34,12 @@ NOT_FOR_A_PERSON = (None, "test failed")
 
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM}: missing; install Debian's chromium package (apt-get install chromium), as "
-                    ".ci/run does, or name another Chromium in NNKIT_CHROMIUM.")
+    try:
+        executable = system_packages.installed(CHROMIUM, "chromium")
+    except RuntimeError as error:
+        pytest.fail(f"{error} (or name another Chromium in NNKIT_CHROMIUM)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        chromium = playwright.chromium.launch(executable_path=str(executable), args=FLAGS)
         yield chromium
         chromium.close()
 

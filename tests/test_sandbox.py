@@ -9,7 +9,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import types
+import zipfile
 
 from pathlib import Path
 
@@ -223,20 +225,71 @@ def test_the_kernel_computes_with_the_machines_blas_settings_and_nothing_else_of
 
 
 def test_inside_the_sandbox_python_is_there_and_the_course_is_gone(course, tmp_path):
+    # fails if a course file, the grader's environment, a system folder or the sandbox's own root (an unbounded tmpfs)
+    # is reachable or writable from inside, or if the folders shared with the grader could fill its disk (the
+    # connection file's folder writable, the socket folder unbounded)
+    connection = tmp_path / "connection"
+    connection.mkdir()
     script = (f"test -x {sys.executable} && test ! -e {course.root}/source && test ! -e {course.gradebook} "
               f"&& test ! -e {course.content}/reference.py "
-              "&& ! touch /usr/x 2>/dev/null && touch ~/x && test -z \"$SECRET\" && echo confined")
-    run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], tmp_path, tmp_path, sandbox.SandboxLimits()),
+              "&& ! touch /usr/x 2>/dev/null && ! touch /x 2>/dev/null && ! touch /home/x 2>/dev/null && touch ~/x "
+              "&& test -z \"$SECRET\" "
+              f"&& test -d {connection} && ! touch {connection}/x 2>/dev/null "
+              f"&& touch {sandbox.SOCKETS}/x && ! head -c 2097152 /dev/zero > {sandbox.SOCKETS}/fill 2>/dev/null "
+              "&& echo confined")
+    run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], tmp_path, connection, sandbox.SandboxLimits()),
                          capture_output=True, text=True, env={"SECRET": "instructor token"}, timeout=60)
     assert run.stdout.strip() == "confined", run.stderr
 
 
-def test_without_bubblewrap_grading_refuses_and_says_what_to_install(monkeypatch):
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    sandbox.bwrap.cache_clear()
-    try:
-        with pytest.raises(sandbox.SandboxUnavailable, match="apt-get install bubblewrap"):
-            sandbox.describe(sandbox.SandboxLimits())
-    finally:
-        sandbox.bwrap.cache_clear()
+@pytest.mark.slow
+def test_installed_from_a_wheel_the_kit_is_hidden_from_the_kernel(course, tmp_path):
+    # fails if the tmpfs laid over an installed package is dropped or misplaced: a kernel could then read the checks
+    # and the reference of a kit installed with `pip install .` (an editable install keeps them in the repository,
+    # which the sandbox never binds, so only a real installation tests this)
+    source, venv = tmp_path / "source", tmp_path / "venv"
+    shutil.copytree(course.root, source, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "build", "*.egg-info", "autograded", "submitted", "feedback", "gradebook.db", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+    site = next(venv.glob("lib/python*/site-packages"))
+    (site / "dependencies.pth").write_text("".join(f"{path}\n" for path in sys.path if path.endswith("site-packages")))
+    # The wheel `pip install .` would install, unpacked where it would put it (pip itself, pointed at another
+    # prefix, would uninstall this environment's editable kit).
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", tmp_path, source],
+                   check=True, capture_output=True)
+    zipfile.ZipFile(next(tmp_path.glob("nnkit-*.whl"))).extractall(site)
+    probe = f'''
+import subprocess, sys, tempfile
+from pathlib import Path
+import assignments, nnkit
+from nnkit import sandbox
+site = Path({str(site)!r})
+kit, content = Path(nnkit.__file__).parent, Path(assignments.__path__[0])
+assert kit.parent == site and content.parent == site, (kit, content)  # the wheel's copies, where the kernel reads
+script = (f"test -e {{next(site.glob('nnkit-*.dist-info'))}}/METADATA && test -d {{kit}} && test ! -e {{kit}}/sandbox.py "
+          f"&& test ! -e {{content}}/shallow_nn/reference.py && test ! -e {{content}}/deep_init/checks && echo hidden")
+with tempfile.TemporaryDirectory() as folder:
+    run = subprocess.run(sandbox.command(["/bin/sh", "-c", script], Path(folder), Path(folder),
+                                         sandbox.SandboxLimits()), capture_output=True, text=True)
+print(run.stdout.strip(), run.stderr.strip())
+'''
+    run = subprocess.run([venv / "bin" / "python", "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert run.stdout.strip() == "hidden", run.stdout + run.stderr
 
+
+def test_the_grader_talks_only_to_the_connection_that_presents_its_token(tmp_path):
+    # fails if the grader takes the first connection to its socket: the notebook's own code, reaching the socket
+    # folder first, would then stand in for the kernel's server and break the exchange (a flaky "kernel died")
+    path = str(tmp_path / "serve.sock")
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(path)
+        listener.listen(8)
+        squatter, server = socket.socket(socket.AF_UNIX), socket.socket(socket.AF_UNIX)
+        squatter.connect(path)
+        squatter.sendall(b'\0\0\0\0\0\0\0\4"ok"')
+        server.connect(path)
+        server.sendall(b"0123456789abcdef" + b"answer")
+        connection = remote._accept(listener, b"0123456789abcdef", time.monotonic() + 5)
+        assert connection.recv(6) == b"answer"
+        for end in (connection, squatter, server):
+            end.close()

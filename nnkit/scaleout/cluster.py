@@ -16,7 +16,7 @@ import dask
 import distributed
 
 from nnkit.scaleout import execution
-from nnkit.sandbox import SandboxUnavailable
+from nnkit.bubblewrap import SandboxUnavailable
 
 
 # Dask's own bookkeeping, slowed down for local workers: its defaults (a profiler sampling every worker every 10 ms,

@@ -88,7 +88,7 @@ class SandboxedExecute(Execute):
         km = super().create_kernel_manager()
         km.given = str(self._given)
         self._km = km
-        self._kernel = Kernel(km.shared, self._run_code, self._begin, self._end, self.timeout)
+        self._kernel = Kernel(km.sockets, self._run_code, self._begin, self._end, self.timeout)
         return km
 
     def preprocess_cell(self, cell, resources, index):

@@ -23,6 +23,7 @@ import secrets
 import socket
 import sys
 import threading
+import time
 import types
 from pathlib import Path
 
@@ -49,11 +50,12 @@ class Kernel:
     """The sandboxed kernel as the grader reaches it.
 
     `run(code)` runs code there and returns its outputs; `begin(code)` starts code without
-    waiting and `end(handle)` waits for it to finish; `folder` is shared with the sandbox.
+    waiting and `end(handle)` waits for it to finish; `sockets()` is the folder shared with the sandbox, as
+    (this process reaches it, the kernel reaches it).
     """
 
-    def __init__(self, folder, run, begin, end, timeout):
-        self._folder, self._run, self._begin, self._end, self._timeout = Path(folder), run, begin, end, timeout
+    def __init__(self, sockets, run, begin, end, timeout):
+        self._sockets, self._run, self._begin, self._end, self._timeout = sockets, run, begin, end, timeout
         self._ready = False
 
     @contextlib.contextmanager
@@ -63,25 +65,43 @@ class Kernel:
             self._run(f"__nnkit__ = __import__('types').ModuleType('nnkit_wire')\n"
                       f"exec({Path(wire.__file__).read_text()!r}, __nnkit__.__dict__)")
             self._ready = True
-        path = self._folder / f"serve-{secrets.token_hex(8)}.sock"  # a name the notebook cannot squat on beforehand
+        here, there = self._sockets()
+        name = f"serve-{secrets.token_hex(8)}.sock"  # a name the notebook cannot squat on beforehand
+        token = secrets.token_hex(16)  # what this exchange's connection presents: any other one is dropped
+        path = here / name
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
             try:
                 listener.bind(str(path))
             except OSError as error:
                 raise ProtocolBroken(f"the grader could not open its socket beside the kernel ({error})") from None
-            listener.listen(1)
-            listener.settimeout(CONNECT_SECONDS)
-            handle = self._begin(f"__nnkit__.serve({str(path)!r})")
-            try:
-                connection, _ = listener.accept()
-            except socket.timeout:
-                raise ProtocolBroken("the kernel did not start answering the grader") from None
+            listener.listen(8)
+            handle = self._begin(f"__nnkit__.serve({str(there / name)!r}, {token!r})")
+            connection = _accept(listener, token.encode(), time.monotonic() + CONNECT_SECONDS)
         try:
             with _session(connection, self._timeout) as peer:
                 yield peer
         finally:
             path.unlink(missing_ok=True)
             self._end(handle)
+
+
+def _accept(listener, token, deadline):
+    """The connection on `listener` that presents `token`; a notebook's own connections to it are dropped."""
+    while (left := deadline - time.monotonic()) > 0:
+        listener.settimeout(left)
+        try:
+            connection, _ = listener.accept()
+        except socket.timeout:
+            break
+        connection.settimeout(max(0.01, deadline - time.monotonic()))
+        try:
+            presented = connection.recv(len(token), socket.MSG_WAITALL)
+        except OSError:
+            presented = b""
+        if presented == token:
+            return connection
+        connection.close()
+    raise ProtocolBroken("the kernel did not start answering the grader")
 
 
 @contextlib.contextmanager

@@ -1,23 +1,34 @@
-"""Finds the folder its kernel shares with the grader (its sockets) and writes as much as it can there."""
+"""Finds the folder its kernel shares with the grader (its sockets, named in its connection file) and writes as much
+as it can there, and beside its connection file."""
+import re
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = None  # nothing to report: the folder is a 1 MiB tmpfs, the writes fail, its own work grades as usual
+EARNS = "solution"
 PROGRAM = '''
+import json
 import os
 
-_folder = next((os.path.dirname(arg) for arg in open("/proc/self/cmdline", "rb").read().decode().split("\\0")
-                if arg.endswith("kernel.json")), None)
+_connection = next((arg for arg in open("/proc/self/cmdline", "rb").read().decode().split("\\0")
+                    if arg.endswith("kernel.json")), None)
+_folder = os.path.dirname(json.load(open(_connection))["ip"]) if _connection else None  # where its sockets are
 _written = 0
-for _index in range(400):
-    try:
-        with open(os.path.join(_folder, f"filler-{_index}.bin"), "wb") as _file:
-            _file.write(b"0" * (1 << 20))
-        _written += 1
-    except (OSError, TypeError):
-        break
+for _where in (_folder, os.path.dirname(_connection)) if _connection else ():
+    for _index in range(200):
+        try:
+            with open(os.path.join(_where, f"filler-{_index}.bin"), "wb") as _file:
+                _file.write(b"0" * (1 << 20))
+            _written += 1
+        except OSError:
+            break
 print("megabytes written beside the kernel's sockets:", _written)
 
 
 def layer_sizes(X, Y):
     return (X.shape[0], 4, Y.shape[0])
 '''
+
+
+def contained(printed):
+    """At most one megabyte fits in the socket folder, and nothing beside the connection file."""
+    return int(re.search(r"sockets: (\d+)", printed).group(1)) <= 1

@@ -1,7 +1,10 @@
 """Forks as many processes as it can, and leaves daemons behind that try to outlive the kernel."""
+import re
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = "processes at once"
+COUNTED_BY = "cgroup"  # only a pids cgroup counts refused forks; RLIMIT_NPROC (an ordinary user's bound) refuses them too
+EARNS = "solution"
 PROGRAM = '''
 import subprocess
 
@@ -11,6 +14,7 @@ for _ in range(2000):
         _children.append(subprocess.Popen(["sleep", "4242"], start_new_session=True))
     except OSError:
         break
+print("processes started:", len(_children))
 try:
     subprocess.Popen(["sh", "-c", "nohup sleep 4243 >/dev/null 2>&1 &"], start_new_session=True).wait()
 except OSError:
@@ -23,3 +27,8 @@ for _child in _children[8:]:  # keep a few alive, so the kernel can work on
 def layer_sizes(X, Y):
     return (X.shape[0], 4, Y.shape[0])
 '''
+
+
+def contained(printed):
+    """Fewer than the sandbox's 64 processes, the kernel and its threads among them."""
+    return int(re.search(r"processes started: (\d+)", printed).group(1)) < 64

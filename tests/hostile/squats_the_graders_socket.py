@@ -4,13 +4,15 @@ THREAT = "fool the tests"
 BASE = "blank"
 REASON = "test failed"
 PROGRAM = '''
+import json
 import os
 import socket
 import struct
 import threading
 
-_folder = next((os.path.dirname(arg) for arg in open("/proc/self/cmdline", "rb").read().decode().split("\\0")
-                if arg.endswith("kernel.json")), None)
+_connection = next((arg for arg in open("/proc/self/cmdline", "rb").read().decode().split("\\0")
+                    if arg.endswith("kernel.json")), None)
+_folder = os.path.dirname(json.load(open(_connection))["ip"]) if _connection else None  # where its sockets are
 
 
 def _squat():
@@ -28,7 +30,10 @@ def _squat():
 
 if _folder:
     for _index in range(50):
-        open(os.path.join(_folder, f"serve-{_index}.sock"), "w").close()
+        try:
+            open(os.path.join(_folder, f"serve-{_index}.sock"), "w").close()
+        except OSError:
+            break
     threading.Thread(target=_squat, daemon=True).start()
 
 
