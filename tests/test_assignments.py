@@ -13,6 +13,7 @@ import pytest
 
 from nnkit import release
 from nnkit.course import Course, assignments
+from nnkit.diagnosis import catalog
 from nnkit.grading import grades, points, submit
 from nnkit.pages import report
 from nnkit.submissions import fill, read_notebook, solution_program
@@ -67,7 +68,9 @@ def test_the_second_lectures_catalog_grades_as_labelled_in_the_sandbox(course, t
     run = nnkit(course.root, "--assignment", "deep_init", "accuracy", "--into", str(tmp_path / "accuracy"))
     assert run.returncode == 0, run.stdout[-4000:]
     totals = [" ".join(line.split()) for line in run.stdout.splitlines()]
-    assert "mistakes the feedback names: 17 of 17" in totals and "mismatches with the labels: 0" in totals
+    wrong = sum(case.label == "wrong" for case in catalog.cases(Course(course.root, "deep_init").catalog))
+    assert wrong > 0 and f"mistakes the feedback names: {wrong} of {wrong}" in totals, run.stdout[-2000:]
+    assert "mismatches with the labels: 0" in totals
 
 
 TRIVIAL_CHECKS = '''\

@@ -5,9 +5,10 @@ Fast: no kernel. The submissions here are written differently from every catalog
 import numpy as np
 
 from nnkit import diagnosis
-from conftest import ROOT
+from conftest import ROOT, failures_of_notebook
 from nnkit.diagnosis.catalog import cases
 from nnkit.submissions import fill
+from nnkit.verdict.findings import LIKELY, Reason
 
 CATALOG = ROOT / "assignments" / "shallow_nn" / "catalog"
 DIAGNOSES = {case.name: case.diagnosis for case in cases(CATALOG) if case.label == "wrong"}
@@ -98,3 +99,25 @@ def test_a_caller_that_crashes_because_of_another_function_is_not_diagnosed(fail
     assert "inside backward_propagation, which it calls" in failed["experiment_small_start"]
     assert [cell for cell, message in failed.items() if cell.startswith(("nn_model", "experiment"))
             and "Likely mistake" in message] == []
+
+
+def test_a_cell_names_each_likely_mistake_once_however_many_of_its_checks_fail(catalog_failures):
+    # fails if every failed check of a cell repeats the diagnosis under its own message (a page full of the same line)
+    several = {(case, grade_id): reason for (assignment, case), failed in catalog_failures.items()
+               for grade_id, reason in failed.items() if len(Reason.parse(reason).message.splitlines()) > 1}
+    named = {key: reason for key, reason in several.items() if Reason.parse(reason).likely}
+    assert named, "premise: some mistake fails several checks of one cell and is named"
+    for key, reason in named.items():
+        lines = [line for line in reason.splitlines() if line.startswith(LIKELY)]
+        assert len(lines) == len(set(lines)), f"{key}: {reason}"
+
+
+def test_the_visible_backward_test_says_which_gradients_are_right_and_which_goes_wrong_first(course, release_nb):
+    # fails if the student's own run of the visible test gives the same sentence for a wrong slope and a missing 1/m,
+    # or checks the gradients out of backprop's order (the visible part is all a student runs before submitting)
+    by_name = {case.name: case for case in cases(CATALOG)}
+    said = {name: failures_of_notebook(course, fill(release_nb, by_name[name].program, name))["backward_gradient_check"]
+            for name in ("wrong/backward_sigmoid_derivative_for_tanh", "wrong/backward_missing_one_over_m")}
+    assert "dW2 and db2 are right, but dW1 and db1 are both wrong" in said["wrong/backward_sigmoid_derivative_for_tanh"]
+    assert "tanh's slope" in said["wrong/backward_sigmoid_derivative_for_tanh"]
+    assert "dW2, db2 and db1 are right (so dZ1 is), but dW1 is" in said["wrong/backward_missing_one_over_m"]

@@ -145,3 +145,12 @@ def test_every_check_is_used_by_a_grade_cell(course, source_nb):
               if function.__module__ == module.__name__ and not name.startswith("_")
               and f"checks.{name}" not in hidden]
     assert unused == []
+
+
+def test_every_grade_cell_is_failed_by_some_mistake_of_the_catalog(course, source_nb):
+    # fails if a test cell passes every catalog mistake that reaches it: then nothing shows it grades the idea it
+    # names (the experiment's cells, once, passed the sigmoid's slope in place of tanh's from a start that could not
+    # move)
+    failed = {grade_id for case in catalog.cases(course.catalog) if case.label == "wrong" for grade_id in case.fails}
+    assert [cell.metadata.nbgrader.grade_id for cell in grade_cells(source_nb)
+            if cell.metadata.nbgrader.grade_id not in failed] == []

@@ -51,13 +51,12 @@ def verify(namespace, *checks):
                 failures.append((f"{names[0]}: its result is too malformed to check whether "
                                  f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0],
                                  check))
-    if failures:  # one root cause often fails several checks the same way: say each message once
-        raise CheckFailed("\n".join(dict.fromkeys(
-            "".join([message] + [f"\n{LIKELY}{mistake}"
-                                 for mistake in (diagnosis.likely_mistakes(calls, name, namespace.get(name),
-                                                                           diagnosis.catalog_of(check))
-                                                 if name else [])])
-            for message, name, check in failures)))
+    if failures:  # one root cause often fails several checks the same way: say each message, each mistake, once
+        diagnosed = dict.fromkeys((name, diagnosis.catalog_of(check)) for _, name, check in failures if name)
+        mistakes = dict.fromkeys(mistake for name, folder in diagnosed
+                                 for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name), folder))
+        raise CheckFailed("\n".join([*dict.fromkeys(message for message, _, _ in failures),
+                                     *(f"{LIKELY}{mistake}" for mistake in mistakes)]))
 
 
 def undiagnosed(check):

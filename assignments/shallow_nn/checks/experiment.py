@@ -1,12 +1,13 @@
 """The lecture's experiment, recomputed as the notebook runs it: the student's nn_model on the flower.
 
 Each run is the notebook's train_from: the student's nn_model, resumed in chunks. From an
-all-zero (or any symmetric) start the hidden units stay
-identical; a large start (randn * 10) learns slower than a small one (randn * 0.01); the small
+all-zero start, or a symmetric one that is not zero, the hidden units stay identical: four
+units that are one; a large start (randn * 10) learns slower than a small one (randn * 0.01); the small
 random start trains to about 90% accuracy. The starts are fixed here, not the student's
 initialize_parameters, so a mistake there costs points in its own cells only. Each
-check asks at least what the notebook's visible test asks, on the same runs, and measures
-accuracy with the reference network, not the student's forward pass. They name no
+check asks at least what the idea needs on runs of its own, and measures accuracy with the
+reference network, not the student's forward pass; the notebook's visible asserts, graded
+too, ask the same of the notebook's own runs, and tanh's slope at the start. They name no
 likely mistake: replaying 500 steps per run through the catalog costs a round trip to the
 sandbox per step, and nn_model's own cells name its mistakes.
 """
@@ -48,14 +49,14 @@ def _flower():
     return load_flower()
 
 
-def _trained(nn_model, first, X, Y, seed=0):
+def _trained(nn_model, first, X, Y, seed=0, n_h=4):
     """As the notebook's train_from: seed, nn_model from the stand-in start `first` (0 iterations), then
     resumed from its last parameters every EVERY iterations. Weights that blow up fail here, saying so."""
     np.random.seed(seed)
     start_function = first
     for iterations in [0] + [EVERY] * (ITERATIONS // EVERY):
         with substituted(nn_model, "initialize_parameters", start_function):
-            parameters = expect_dict(call(nn_model, X, Y, 4, num_iterations=iterations), PARAMETER_NAMES,
+            parameters = expect_dict(call(nn_model, X, Y, n_h, num_iterations=iterations), PARAMETER_NAMES,
                                      "nn_model's result")
         start_function = Returns(parameters)
     blown = [name for name in PARAMETER_NAMES if not np.all(np.isfinite(np.asarray(parameters[name], dtype=float)))]
@@ -79,22 +80,28 @@ def _mean_accuracy(nn_model, scale, X, Y):
 
 @undiagnosed
 def symmetric_start_keeps_hidden_units_identical(nn_model):
-    """From all zeros, or all weights equal, the rows of W1 stay equal (yet move); from zeros, accuracy stays near
-    chance."""
+    """From all zeros, or a symmetric start that is not zero, the rows of W1 stay equal; from the nonzero one they
+    move while b1's entries stay equal too (four units that are one); from zeros, accuracy stays near chance."""
     X, Y = _flower()
-    constant = Returns({**start(2, 4, 1, 0.0), "W1": np.full((4, 2), 0.5), "W2": np.full((1, 4), 0.5)})
-    trained = {"all-zero": _trained(nn_model, RandomStart(0.0), X, Y), "all-0.5": _trained(nn_model, constant, X, Y)}
+    row = np.array([[0.0176, 0.004]])  # one small row for every hidden unit, as the notebook's symmetric_start draws
+    symmetric = Returns({**start(2, 4, 1, 0.0), "W1": np.repeat(row, 4, axis=0), "W2": np.full((1, 4), 0.01)})
+    trained = {"all-zero": _trained(nn_model, RandomStart(0.0), X, Y), "symmetric": _trained(nn_model, symmetric, X, Y)}
     for name, parameters in trained.items():
         W1 = np.asarray(parameters["W1"], dtype=float)
         expect(np.allclose(W1, W1[0]),
-               f"After {ITERATIONS} iterations of nn_model from an {name} start, the rows of W1 differ. Hidden units "
+               f"After {ITERATIONS} iterations of nn_model from a {name} start, the rows of W1 differ. Hidden units "
                "that start identical get identical gradients and should stay identical; check that every hidden "
                "unit is computed the same way in forward and backward propagation.")
-    # Symmetric, yet trained: from all 0.5 the hidden units stay equal but W1 moves (from zeros nothing need move:
-    # the flower's labels are balanced, so even b2's gradient is 0 there).
-    expect(not np.allclose(np.asarray(trained["all-0.5"]["W1"], dtype=float), constant.value["W1"]),
-           f"After {ITERATIONS} iterations of nn_model from an all-0.5 start, W1 has not moved: training should "
-           "change the weights even while the hidden units stay identical.")
+    # Symmetric, yet trained: from the nonzero start the hidden units stay equal but W1 moves (from zeros nothing
+    # need move: the flower's labels are balanced, so even b2's gradient is 0 there).
+    expect(not np.allclose(np.asarray(trained["symmetric"]["W1"], dtype=float), symmetric.value["W1"]),
+           f"After {ITERATIONS} iterations of nn_model from a symmetric start that is not zero, W1 has not moved: "
+           "training should change the weights even while the hidden units stay identical.")
+    b1 = np.asarray(trained["symmetric"]["b1"], dtype=float)
+    expect(np.allclose(b1, b1.flat[0]),
+           f"After {ITERATIONS} iterations of nn_model from a symmetric start that is not zero, the entries of b1 "
+           "differ: hidden units that start identical get identical bias gradients too, so four of them stay one unit "
+           "written four times; check db1 in backward_propagation.")
     score = _accuracy(trained["all-zero"], X, Y)
     expect(score <= CHANCE, f"From an all-zero start your nn_model reached {score:.0%} accuracy; with every hidden "
                             "unit identical (and here all zero) it should stay near chance (50%).")

@@ -1,7 +1,7 @@
 """Uses the sigmoid in the hidden layer too (A1 = sigmoid(Z1)) instead of tanh."""
 import numpy as np
 
-FAILS = ["forward_values", "predict_labels", "experiment_small_start"]
+FAILS = ["forward_values", "predict_labels", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = ("A1 in forward_propagation lies between 0 and 1, so the hidden layer is not tanh: is A1 computed with"
              " the sigmoid?")
 
