@@ -2,9 +2,11 @@
 
 Each file in tests/hostile/ is one attack from the threat model (issue 4), built on honest
 work (BASE: the blank release, the solution or a catalog case): PROGRAM replaces functions,
-`tamper` edits the notebook, `write` places files of its own. REASON is what the report must
-say about it (None: nothing to report); EARNS, where stated, names the honest work whose score it
-must earn exactly (the attack harmed the grading of nothing, its own work included).
+`tamper` edits the notebook, `write` places files of its own. EARNS names the honest work whose
+score it must earn exactly (None: it cannot be graded at all), so that it gained nothing and harmed
+the grading of nothing, its own work included. REASON is what the report must say about it that the
+report on its honest base alone never says; None: the report on it is the base's, line for line (the
+attack left no trace, as `contained`, where stated, shows it got no further than its bounds).
 """
 import copy
 import hashlib
@@ -17,11 +19,12 @@ from pathlib import Path
 import nbformat
 
 from nnkit import accuracy, release, sandbox
+from nnkit.grading import grades
 from nnkit.course import Course
 from nnkit.submissions import fill
 
 NNKIT = str(Path(sys.executable).parent / "nnkit")
-HONEST = {"a_honest_solution": "solution", "b_honest_blank": "blank", "z_honest_zeros": "wrong/init_all_zeros"}
+
 # Grading configuration for the batch: a short cell timeout, so the endless loop costs seconds, not a minute.
 CONFIG = "\nc.Execute.timeout = 10\nc.SandboxedExecute.wall_seconds = 120\n"
 
@@ -33,6 +36,10 @@ def _attack(path):
 
 
 ATTACKS = [_attack(path) for path in sorted((Path(__file__).parent / "hostile").glob("*.py"))]
+# An honest student for every base an attack is built on: what the attack's report is compared with.
+HONEST = {"a_honest_solution": "solution", "b_honest_blank": "blank",
+          **{f"z_honest_{base.split('/')[-1]}": base
+             for base in sorted({attack["BASE"] for attack in ATTACKS} - {"solution", "blank"})}}
 
 
 def student(attack):
@@ -43,6 +50,31 @@ def expected_reason(attack):
     """What the report must say about it: a refused fork is counted only by a pids cgroup (grading as root)."""
     counted = attack.get("COUNTED_BY") in (None, sandbox.process_bound())
     return attack["REASON"] if counted else None
+
+
+def misjudged(attack, scratch, report, lost_by):
+    """How the batch graded or reported the attack otherwise than its case states: a list of sentences, empty when
+    all is as stated. `report` maps a student to its report block; `lost_by(work)` is the set of grade cells
+    honest work loses."""
+    block, base = report(student(attack)), report(honest_of(attack["BASE"]))
+    wrong, reason = [], expected_reason(attack)
+    if reason is None and block.splitlines()[1:] != base.splitlines()[1:]:
+        wrong.append(f"reported unlike its base {attack['BASE']}:\n{block}\n--- the base:\n{base}")
+    if reason is not None and (reason in base or reason not in block):
+        wrong.append(f"'{reason}' is not what its report alone says:\n{block}\n--- the base:\n{base}")
+    if attack["EARNS"] is None:
+        if "not graded" not in block.splitlines()[0]:
+            wrong.append(f"graded, though it cannot be:\n{block}")
+    else:
+        lost = {grade_id for grade_id, (score, most) in grades(scratch, student(attack)).cells.items() if score < most}
+        expected = lost_by(attack["EARNS"]) | set(attack.get("LOSES", ()))
+        if lost != expected:
+            wrong.append(f"lost points on {sorted(lost)}; its honest work loses {sorted(expected)}:\n{block}")
+    return wrong
+
+
+def honest_of(base):
+    return next(name for name, work in HONEST.items() if work == base)
 
 
 def aimed_at(vehicle):
@@ -56,7 +88,8 @@ def aimed_at(vehicle):
         if (attack["BASE"] != "blank" and program) or functions - {"layer_sizes"} or "shallow_nn" in attack["source"]:
             continue
         program = program.replace("def layer_sizes(X, Y):", f"def {vehicle}:").replace("layer_sizes", vehicle.split("(")[0])
-        aimed.append({**attack, **({"PROGRAM": program} if program else {})})
+        reason = attack["REASON"] and attack["REASON"].split(": ")[0]  # the cells a reason lists are shallow_nn's
+        aimed.append({**attack, "REASON": reason, **({"PROGRAM": program} if program else {})})
     return aimed
 
 

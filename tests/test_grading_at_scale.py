@@ -121,12 +121,13 @@ def test_a_run_killed_half_way_is_finished_by_the_next_without_grading_anything_
     run = nnkit_grade(scratch, "--jobs", "2", start_new_session=True)
     family = []
     while run.poll() is None and not any(_graded(path) for path in autograded.values()):
-        family = [run.pid] + [child.pid for child in psutil.Process(run.pid).children(recursive=True)]
+        family = [psutil.Process(run.pid), *psutil.Process(run.pid).children(recursive=True)]
         time.sleep(0.1)
-    os.killpg(run.pid, signal.SIGKILL)  # the run, its workers and their kernels, at once
+    assert len(family) > 1, "premise: the run had started its workers when it was killed"
+    os.killpg(run.pid, signal.SIGKILL)  # the run and its workers at once; the kernels' sandboxes die with them
     run.wait()
-    time.sleep(1)
-    assert not [pid for pid in family if psutil.pid_exists(pid) and psutil.Process(pid).status() != "zombie"]
+    _, alive = psutil.wait_procs(family, timeout=30)  # each dies in its own time: wait for it, don't guess how long
+    assert [process.pid for process in alive if process.status() != psutil.STATUS_ZOMBIE] == []
     finished = {student: path.stat().st_mtime_ns for student, path in autograded.items() if _graded(path)}
     assert 0 < len(finished) < len(CLASS)
 

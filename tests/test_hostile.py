@@ -15,7 +15,7 @@ import pytest
 
 from nnkit.pages import report
 from nnkit.grading import grades
-from hostile_class import ATTACKS, HONEST, changed_outside_the_students, expected_reason, student
+from hostile_class import ATTACKS, HONEST, changed_outside_the_students, misjudged, student
 
 pytestmark = pytest.mark.slow
 LEAKS = ("BEGIN HIDDEN TESTS", "BEGIN SOLUTION", "def numerical_gradients", "STOLEN")
@@ -30,18 +30,14 @@ def test_the_batch_finishes_and_reports_the_unreadable_by_name(hostile_batch):
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=[attack["name"] for attack in ATTACKS])
-def test_an_attack_gains_nothing_and_is_reported_with_its_reason(hostile_batch, attack, cases, expected_scores):
+def test_an_attack_earns_exactly_its_honest_work_and_is_reported_with_its_reason(hostile_batch, attack, cases):
+    # fails if an attack gains or loses a point its honest work would not (a fooled check, a grading it broke), or
+    # if the report does not say what only the attack makes it say, or says more than its base where nothing is due
     scratch, run, _, _ = hostile_batch
-    block = _report_block(run.stdout, student(attack))
-    reason = expected_reason(attack)
-    if reason is not None:
-        assert reason in block, f"{attack['name']}: no '{reason}' in its report:\n{block}"
-    if "not graded" in block.splitlines()[0]:
-        return  # reported by name; nothing entered the gradebook for it
-    earned = grades(scratch, student(attack)).score
-    assert earned <= expected_scores[attack["BASE"]], f"{attack['name']} gained points:\n{block}"
-    if "EARNS" in attack:
-        assert earned == expected_scores[attack["EARNS"]], f"{attack['name']}: its own work graded otherwise:\n{block}"
+    fails = {case.name: set(case.fails) for case in cases}
+    every = set(grades(scratch, "a_honest_solution").cells)
+    assert misjudged(attack, scratch, lambda name: _report_block(run.stdout, name),
+                     lambda work: {"solution": set(), "blank": every}.get(work, fails.get(work))) == []
 
 
 CONTAINED = [attack for attack in ATTACKS if "contained" in attack]

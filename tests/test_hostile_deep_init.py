@@ -27,18 +27,14 @@ def test_most_of_the_catalog_can_be_aimed_at_another_assignment():
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=[attack["name"] for attack in ATTACKS])
-def test_an_attack_on_the_second_assignment_gains_nothing_and_is_reported(batch, attack):
-    # fails if an attack earns more than its honest work, or goes unreported
+def test_an_attack_on_the_second_assignment_earns_its_honest_work_and_is_reported(batch, attack):
+    # fails if an attack earns other than its honest (blank) work, or its report says other than its case states
     scratch, run, _, _ = batch
-    block = _report_block(run.stdout, hostile_class.student(attack))
-    reason = hostile_class.expected_reason(attack)
-    if reason is not None:
-        assert reason in block, f"{attack['name']}: no '{reason}' in its report:\n{block}"
-    if "not graded" not in block.splitlines()[0]:
-        solution = grades(scratch, "a_honest_solution")
-        honest = {"blank": 0, "solution": solution.max_score}[attack["BASE"]]
-        assert grades(scratch, hostile_class.student(attack)).score <= honest, block
-        assert solution.score == solution.max_score  # the honest student beside the attacks grades as alone
+    every = set(grades(scratch, "a_honest_solution").cells)
+    assert hostile_class.misjudged(attack, scratch, lambda name: _report_block(run.stdout, name),
+                                   {"solution": set(), "blank": every}.get) == []
+    solution = grades(scratch, "a_honest_solution")
+    assert every and solution.score == solution.max_score  # the honest student beside the attacks grades as alone
 
 
 def test_the_course_outside_the_students_folders_is_unchanged_and_nothing_leaks(batch):

@@ -1,4 +1,6 @@
 """The notebooks run in a real kernel: the solution clean and passing, the release unfilled without crashing."""
+import copy
+
 import pytest
 from nbclient import NotebookClient
 
@@ -23,14 +25,14 @@ def stderr(cell):
 
 
 def test_the_source_notebook_runs_clean_and_every_test_cell_passes(course, source_nb):
-    executed = execute(source_nb.copy(), course.source, allow_errors=False)  # raises on any error
+    executed = execute(copy.deepcopy(source_nb), course.source, allow_errors=False)  # raises on any error
     for cell in grade_cells(executed):
         # nbgrader scores a test cell with any stderr output 0
         assert stderr(cell) == [], f"{cell.metadata.nbgrader['grade_id']} wrote to stderr: {stderr(cell)}"
 
 
 def test_the_unfilled_release_runs_to_the_end_and_fails_every_test(course, release_nb):
-    executed = execute(release_nb.copy(), course.release, allow_errors=True)
+    executed = execute(copy.deepcopy(release_nb), course.release, allow_errors=True)
     code_cells = [cell for cell in executed.cells if cell.cell_type == "code"]
     assert all(cell.execution_count for cell in code_cells), "the kernel stopped before the last cell"
     assert [cell.metadata.nbgrader["grade_id"] for cell in grade_cells(executed) if not errors(cell)] == []

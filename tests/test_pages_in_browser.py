@@ -28,8 +28,6 @@ CHROMIUM = os.environ.get("NNKIT_CHROMIUM", "/usr/bin/chromium")  # Debian's, in
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "nnkit.checking", "verify(globals()")
-# Reasons a person has to look into; a failed test is the student's own to fix.
-NOT_FOR_A_PERSON = (None, "test failed")
 
 
 @pytest.fixture(scope="module")
@@ -122,16 +120,20 @@ def test_the_report_lists_each_submission_that_needs_a_person_with_its_reason(cl
     rows = dict(page.eval_on_selector_all("#review tbody tr", "rows => rows.map(r => [r.dataset.student, "
                                                               "r.textContent])"))  # folded reasons included
     for attack in ATTACKS:
-        if attack["REASON"] not in NOT_FOR_A_PERSON:
+        # a person looks into what is not a failed test (that is the student's own to fix)
+        if attack["REASON"] is not None and not attack["REASON"].startswith("test failed"):
             assert attack["REASON"] in rows.get(student(attack), ""), f"{attack['name']} is not listed with its reason"
-    assert not set(HONEST) & set(rows)
+    # an honest student is listed only where the grader failed a cell its own run of the visible tests passed (a
+    # mistake the visible tests miss: the two honest catalog mistakes here are such)
+    honest = {name: " ".join(rows[name].split()) for name in set(HONEST) & set(rows)}
+    assert all(text.count("flagged") == 1 and findings.stricter([]) in text for text in honest.values()), honest
     links = page.eval_on_selector_all("#review a", "links => links.map(a => a.href)")
     assert links and all(Path(unquote(urlparse(link).path)).exists() for link in links)
     assert "This run took" in page.inner_text("#timing")
 
 
 def test_feedback_opens_with_the_message_for_each_lost_point(feedback_page):
-    page, result, recorded = feedback_page("z_honest_zeros")
+    page, result, recorded = feedback_page("z_honest_init_all_zeros")
     items = page.eval_on_selector_all("#what-to-fix li.lost", "items => items.map(i => [i.dataset.gradeId, "
                                                                "i.querySelector('.message').innerText])")
     assert [grade_id for grade_id, _ in items] == result.failed

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from nnkit.steps import tampering
 from nnkit.steps.show_points import what_it_checks
 from nnkit.submissions import grade_cells, read_notebook
+from nnkit.verdict import findings
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Kinds of lost point that say nothing about the student's understanding and need a person (nnkit.verdict.findings).
@@ -106,8 +107,7 @@ def needs_a_look(course, outcomes):
             reasons += [_flag(flag) for flag in outcome.flags  # a stop is flagged too: said once
                         if not any(flag == f"{kind}: {text}" for kind, text in stopped)]
             if outcome.stricter:
-                reasons.append(("flagged", "the notebook's own run of the visible tests passed, the grader "
-                                           f"failed: {', '.join(outcome.stricter)}"))
+                reasons.append(("flagged", findings.stricter(outcome.stricter)))
         if reasons:
             rows.append({"student": outcome.student, "score": outcome.score, "reasons": reasons,
                          "links": _links(course, outcome)})

@@ -244,9 +244,8 @@ def table(outcomes):
         for grade_id in result.failed:
             lines.append(f"{'':{width}}    - {grade_id}: {_one_line(str(outcome.reasons.get(grade_id, 'no output')))}")
         lines += [f"{'':{width}}    ! {_one_line(flag)}" for flag in outcome.flags]
-        if outcome.stricter:  # usually a mistake the visible tests miss; tampering with the kernel looks the same
-            lines.append(f"{'':{width}}    ~ the notebook's own run passed, the grader failed: "
-                         f"{', '.join(outcome.stricter)}")
+        if outcome.stricter:
+            lines.append(f"{'':{width}}    ~ {findings.stricter(outcome.stricter)}")
     return "\n".join(lines)
 
 

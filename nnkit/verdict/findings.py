@@ -52,6 +52,12 @@ class Reason:
         return cls(kind, detail) if kind in ERROR_NAMES else cls("test failed", text)
 
 
+def stricter(grade_ids):
+    """The line for cells the notebook's own run of the visible tests passed and the grader failed: usually a mistake
+    the visible tests miss; a kernel fooled into passing looks the same."""
+    return f"the notebook's own run of the visible tests passed, the grader failed: {', '.join(grade_ids)}"
+
+
 def begin(nb):
     """A fresh record in nb's metadata, keeping only the tampering lines the sanitizing step left there."""
     found = nb.metadata.get(KEY, {})

@@ -2,6 +2,7 @@
 THREAT = "fool the tests"
 BASE = "blank"
 REASON = "tampering detected"
+EARNS = "blank"
 PROGRAM = '''
 import socket
 import struct

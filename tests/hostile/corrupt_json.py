@@ -2,6 +2,7 @@
 THREAT = "be broken"
 BASE = "solution"
 REASON = "unreadable"
+EARNS = None
 
 
 def write(folder, nb):

@@ -2,6 +2,7 @@
 THREAT = "edit test cells"
 BASE = "blank"
 REASON = "tampering put right"
+EARNS = "blank"
 
 
 def tamper(nb):

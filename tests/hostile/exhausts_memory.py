@@ -2,6 +2,10 @@
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = "out of memory"
+# what its own code loses beyond its honest work
+LOSES = [
+    "init_shapes", "init_biases_zero", "init_weights_small", "init_weights_random", "nn_model_hidden_size"]
+EARNS = "solution"
 PROGRAM = '''
 import numpy as np
 

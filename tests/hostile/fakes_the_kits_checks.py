@@ -1,7 +1,8 @@
 """Puts fake nnkit.checking and assignment checks in sys.modules that pass everything, and patches the real ones."""
 THREAT = "fool the tests"
 BASE = "blank"
-REASON = "test failed"
+REASON = None
+EARNS = "blank"
 PROGRAM = '''
 import sys
 import types

@@ -2,6 +2,7 @@
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = "display updates"
+EARNS = "solution"
 PROGRAM = '''
 from IPython.display import display
 

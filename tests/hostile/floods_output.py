@@ -2,6 +2,7 @@
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = "output"
+EARNS = "solution"
 PROGRAM = '''
 print("x" * 20_000_000)
 for _line in range(100_000):

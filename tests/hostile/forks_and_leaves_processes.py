@@ -3,7 +3,8 @@ import re
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = "processes at once"
-COUNTED_BY = "cgroup"  # only a pids cgroup counts refused forks; RLIMIT_NPROC (an ordinary user's bound) refuses them too
+# Only a pids cgroup counts refused forks; RLIMIT_NPROC (an ordinary user's bound) refuses them too, uncounted.
+COUNTED_BY = "cgroup"
 EARNS = "solution"
 PROGRAM = '''
 import subprocess

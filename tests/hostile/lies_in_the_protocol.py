@@ -2,6 +2,7 @@
 THREAT = "fool the tests"
 BASE = "blank"
 REASON = "tampering detected"
+EARNS = "blank"
 PROGRAM = '''
 def layer_sizes(X, Y):
     wire = get_ipython().user_ns.get("__nnkit__")

@@ -3,6 +3,7 @@ text as points (nbgrader's own steps crashed on these)."""
 THREAT = "edit test cells"
 BASE = "blank"
 REASON = "metadata was malformed"
+EARNS = "blank"
 
 
 def tamper(nb):

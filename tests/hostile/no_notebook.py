@@ -2,6 +2,7 @@
 THREAT = "be broken"
 BASE = "solution"
 REASON = "missing"
+EARNS = None
 
 
 def write(folder, nb):

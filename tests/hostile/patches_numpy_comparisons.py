@@ -1,7 +1,8 @@
 """Zero weights, with numpy's comparisons and numpy.testing patched to always agree."""
 THREAT = "fool the tests"
 BASE = "wrong/init_all_zeros"
-REASON = "test failed"
+REASON = "the grader's checks passed, the kernel's own run of the cell failed"
+EARNS = "wrong/init_all_zeros"
 PROGRAM = '''
 import numpy as np
 

@@ -2,7 +2,8 @@
 overwrites and deletes every notebook and config it can reach."""
 THREAT = "touch the course"
 BASE = "blank"
-REASON = "test failed"
+REASON = None
+EARNS = "blank"
 PROGRAM = '''
 import os
 import sqlite3

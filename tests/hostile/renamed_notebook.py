@@ -2,6 +2,7 @@
 THREAT = "be broken"
 BASE = "solution"
 REASON = "notebook renamed"
+EARNS = "solution"
 
 
 def write(folder, nb):

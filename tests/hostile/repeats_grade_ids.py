@@ -2,6 +2,7 @@
 THREAT = "edit test cells"
 BASE = "blank"
 REASON = "repeated another cell's grade id"
+EARNS = "blank"
 
 
 def tamper(nb):

@@ -1,7 +1,9 @@
 """Stubs that look like answers: a cost of None, and an nn_model that returns its start untrained."""
 THREAT = "fool the tests"
 BASE = "blank"
-REASON = "test failed"
+# The kernel's own run was fooled; the grader was not.
+REASON = "the notebook's own run of the visible tests passed, the grader failed: cost_is_a_number"
+EARNS = "blank"
 PROGRAM = '''
 def compute_cost(A2, Y):
     pass

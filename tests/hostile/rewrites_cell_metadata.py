@@ -2,6 +2,7 @@
 THREAT = "edit test cells"
 BASE = "blank"
 REASON = "points was changed"
+EARNS = "blank"
 
 
 def tamper(nb):

@@ -2,6 +2,7 @@
 THREAT = "fool the tests"
 BASE = "blank"
 REASON = "tampering detected"
+EARNS = "blank"
 PROGRAM = '''
 get_ipython().input_transformers_post.append(lambda lines: ["pass\\n"])
 

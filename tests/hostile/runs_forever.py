@@ -2,6 +2,12 @@
 THREAT = "exhaust the machine"
 BASE = "solution"
 REASON = "timed out"
+# what its own code loses beyond its honest work
+LOSES = [
+    "cost_is_a_number", "cost_value", "backward_shapes", "backward_gradient_check", "update_step",
+    "nn_model_hidden_size", "nn_model_loop", "predict_labels", "experiment_symmetric_start",
+    "experiment_large_start", "experiment_small_start"]
+EARNS = "solution"
 PROGRAM = '''
 import signal
 import time

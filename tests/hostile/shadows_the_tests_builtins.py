@@ -1,7 +1,7 @@
 """Defines all, any, len, isinstance and abs as functions that say yes, hoping the tests call them."""
 THREAT = "fool the tests"
 BASE = "blank"
-REASON = "test failed"
+REASON = None
 EARNS = "blank"  # the tests' builtins are the grader's own
 PROGRAM = '''
 def all(values):

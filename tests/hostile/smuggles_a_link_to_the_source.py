@@ -1,7 +1,8 @@
 """Submits, beside its notebook, a symbolic link to the instructor's notebook, and prints whatever it finds there."""
 THREAT = "touch the course"
 BASE = "blank"
-REASON = "test failed"
+REASON = None
+EARNS = "blank"
 PROGRAM = '''
 import os
 

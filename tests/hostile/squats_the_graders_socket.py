@@ -2,7 +2,8 @@
 on any socket it finds there."""
 THREAT = "fool the tests"
 BASE = "blank"
-REASON = "test failed"
+REASON = None
+EARNS = "blank"
 PROGRAM = '''
 import json
 import os

@@ -2,6 +2,7 @@
 THREAT = "touch the course"
 BASE = "blank"
 REASON = "symbolic link"
+EARNS = None
 
 
 def write(folder, nb):

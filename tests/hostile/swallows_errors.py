@@ -1,7 +1,8 @@
 """Installs an IPython exception handler that shows nothing, so failing tests look silent."""
 THREAT = "fool the tests"
 BASE = "blank"
-REASON = "test failed"
+REASON = None
+EARNS = "blank"
 PROGRAM = '''
 get_ipython().set_custom_exc((BaseException,), lambda shell, etype, value, tb, tb_offset=None: None)
 

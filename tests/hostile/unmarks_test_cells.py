@@ -2,6 +2,7 @@
 THREAT = "edit test cells"
 BASE = "blank"
 REASON = "was missing; put back"
+EARNS = "blank"
 
 
 def tamper(nb):

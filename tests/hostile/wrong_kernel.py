@@ -2,6 +2,7 @@
 THREAT = "be broken"
 BASE = "solution"
 REASON = "kernel language was changed"
+EARNS = "solution"
 
 
 def tamper(nb):
