@@ -105,6 +105,22 @@ def check_release(args):
     return code
 
 
+def mutation_score(args):
+    """Grade mutants of each graded function of the solution (in-process, in parallel); print how many the hidden
+    tests kill, which are equivalent, accepted or survived; exit 1 on a survivor the assignment does not accept."""
+    from nnkit.mutation import run as mutation  # only this command needs it
+    code = 0
+    for course in assignments(args.course, args.assignment):
+        try:
+            outcomes, seconds = mutation.score(course, args.functions, args.jobs)
+        except ValueError as error:
+            raise CourseError(str(error)) from None
+        print(f"{course.assignment}:")
+        print("\n".join(mutation.report(outcomes, seconds)))
+        code = max(code, int(any(outcome.kind == "survived" for outcome in outcomes)))
+    return code
+
+
 def _scratch_folder(into, prefix):
     into = Path(into or tempfile.mkdtemp(prefix=prefix))
     if into.exists() and any(into.iterdir()):
@@ -136,6 +152,10 @@ def main(argv=None):
     run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
     run.set_defaults(action=accuracy_report)
     commands.add_parser("check-release", help=check_release.__doc__).set_defaults(action=check_release)
+    run = commands.add_parser("mutants", help=mutation_score.__doc__)
+    run.add_argument("functions", nargs="*", help="graded functions to mutate (default: all of them)")
+    run.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    run.set_defaults(action=mutation_score)
     args = parser.parse_args(argv)
     try:
         return args.action(args) or 0

@@ -21,15 +21,16 @@ from nnkit.quiet import quietly
 from nnkit.verdict.remote import served_here
 
 
-def verdicts(nb, folder, checks=None):
+def verdicts(nb, folder, checks=None, namespace=None):
     """{grade_id: None if the test cell passes, else its reason}, running nb's cells here from `folder` (the
     assignment's folder: its given files are imported and read from there), with the assignment's grader-side
-    content `checks` (nnkit.content.files) importable."""
+    content `checks` (nnkit.content.files) importable; the notebook's globals are left in `namespace` if given."""
     import matplotlib
     matplotlib.use("Agg")  # figures are drawn, never shown
     import matplotlib.pyplot as plt
 
-    user_ns = {"__name__": "__main__"}
+    user_ns = namespace if namespace is not None else {}
+    user_ns["__name__"] = "__main__"
     definitions, found = testcells.Definitions(), {}
     with _in_folder(folder), (content.importable(checks) if checks else contextlib.nullcontext()):
         for index, cell in enumerate(nb.cells):

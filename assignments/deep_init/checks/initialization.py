@@ -33,6 +33,10 @@ def _initialize(function, layer_dims, seed):
            f"{what} is missing the key(s) {', '.join(missing)} (it has {', '.join(map(str, parameters)) or 'none'}). "
            f"An L-layer network with layer_dims of length {len(layer_dims)} has L = {L} layers, each with its own W "
            f"and b, numbered 1 to {L}: the input layer has none.")
+    extra = [str(name) for name in parameters if name not in names]
+    expect(not extra,
+           f"{what} has the key(s) {', '.join(extra)} beyond W1, b1 to W{L}, b{L}: with layer_dims of length "
+           f"{len(layer_dims)} there are L = {L} layers. Start each call from a new, empty dict.")
     for name, shape in parameter_shapes(layer_dims).items():
         expect_shape(parameters[name], shape, f"{what}['{name}']", SHAPE_HINT)
     return {name: np.asarray(parameters[name], dtype=float) for name in names}

@@ -1,0 +1,210 @@
+"""The mutation score of an assignment's hidden tests: how many small changes to the solution they notice.
+
+Each mutant (nnkit.mutation.operators) takes the place of one graded function of the
+solution, and the whole source notebook is graded in-process as the fast tests grade it
+(nnkit.verdict.inprocess: no kernel, the same verdicts), many mutants at once, a process
+per core. A mutant is
+- killed when some test cell fails (which, and whether a failure names a likely mistake);
+- equivalent when it behaves as the solution on every call the notebook and the checks
+  made to the function while grading the solution, and on those calls again with their
+  floating-point arrays redrawn at random (same shapes) three times: a change no input
+  the assignment uses can tell apart;
+- accepted when the assignment's `mutants.py` lists it with a reason;
+- survived otherwise: a gap in the hidden tests.
+"""
+import ast
+import concurrent.futures
+import contextlib
+import copy
+import io
+import os
+import runpy
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from nnkit import content
+from nnkit.mutation.operators import mutants
+from nnkit.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
+from nnkit.verdict import inprocess
+from nnkit.verdict.findings import Reason
+
+REDRAWS = 3
+RECORDED = {}  # function name -> [(its arguments by name, np.random state)]: the calls grading the solution made
+
+
+@dataclass
+class Outcome:
+    mutant: object
+    failed: list = field(default_factory=list)  # grade cells that lost points
+    named: bool = False  # a failure named a likely mistake
+    kind: str = "survived"  # killed, equivalent, accepted, survived
+    reason: str = ""  # why it is accepted
+
+
+@contextlib.contextmanager
+def recording(namespace, names):
+    """Meanwhile, every call of the named functions defined in `namespace` is kept in RECORDED (its arguments by
+    name, and np.random's state), from any thread: the server of the in-process grading calls them from its own."""
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code.co_name in names and frame.f_globals is namespace:
+            code = frame.f_code
+            parameters = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
+            arguments = {name: frame.f_locals[name] for name in parameters}
+            RECORDED.setdefault(code.co_name, []).append((copy.deepcopy(arguments), np.random.get_state()))
+
+    RECORDED.clear()
+    threading.setprofile(profile)
+    sys.setprofile(profile)
+    try:
+        yield
+    finally:
+        sys.setprofile(None)
+        threading.setprofile(None)
+
+
+def score(course, names=None, jobs=None):
+    """The Outcome of every mutant of the named graded functions (all by default), and the seconds it took."""
+    started = time.perf_counter()
+    source_nb = read_notebook(course.source_notebook)
+    functions = _solution_functions(source_nb)
+    unknown = set(names or ()) - set(functions)
+    if unknown:
+        raise ValueError(f"not a graded function of {course.assignment}: {', '.join(sorted(unknown))}; "
+                         f"choose among {', '.join(functions)}.")
+    chosen = [name for name in functions if not names or name in names]
+    checks = content.files(course.root, course.assignment)
+    namespace = _graded_solution(course, source_nb, checks, chosen)
+    accepted = _accepted(course)
+    every = [mutant for name in chosen for mutant in mutants(functions[name])]
+    with concurrent.futures.ProcessPoolExecutor(jobs or os.cpu_count(), initializer=_worker_setup,
+                                                initargs=(source_nb, str(course.source), checks)) as pool:
+        outcomes = list(pool.map(_grade, every))
+    for outcome in outcomes:
+        if outcome.failed:
+            outcome.kind = "killed"
+        elif _quietly(_equivalent, outcome.mutant, namespace):
+            outcome.kind = "equivalent"
+        elif describe(outcome.mutant) in accepted:
+            outcome.kind, outcome.reason = "accepted", accepted[describe(outcome.mutant)]
+    return outcomes, time.perf_counter() - started
+
+
+def _quietly(function, *args):
+    with contextlib.redirect_stdout(io.StringIO()):  # what the replayed calls print (nn_model's costs)
+        return function(*args)
+
+
+def describe(mutant):
+    """How the accepted list names a mutant: stable while the function's lines are."""
+    return f"{mutant.function}: line {mutant.line}: {mutant.change}"
+
+
+def _solution_functions(source_nb):
+    program = solution_program(source_nb)
+    graded = {name for cell in solution_cells(source_nb) for name in defined_functions(cell.source)}
+    return {node.name: ast.get_source_segment(program, node) for node in ast.parse(program).body
+            if isinstance(node, ast.FunctionDef) and node.name in graded}
+
+
+def _graded_solution(course, source_nb, checks, names):
+    """The solution's notebook namespace, after grading it with every call of the named functions recorded."""
+    namespace = {}
+    with recording(namespace, set(names)), contextlib.redirect_stdout(io.StringIO()):  # what the checks' calls print
+        failed = inprocess.verdicts(source_nb, course.source, checks, namespace=namespace)
+    broken = [grade_id for grade_id, reason in failed.items() if reason]
+    if broken:
+        raise RuntimeError(f"the solution fails {', '.join(broken)}: fix it before measuring mutants.")
+    return namespace
+
+
+def _worker_setup(source_nb, folder, checks):
+    global _SOURCE_NB, _FOLDER, _CHECKS
+    _SOURCE_NB, _FOLDER, _CHECKS = source_nb, folder, checks
+
+
+def _grade(mutant):
+    with contextlib.redirect_stdout(io.StringIO()):
+        found = inprocess.verdicts(fill(_SOURCE_NB, mutant.source, describe(mutant)), _FOLDER, _CHECKS)
+    failed = {grade_id: reason for grade_id, reason in found.items() if reason}
+    return Outcome(mutant, sorted(failed), any(Reason.parse(reason).likely for reason in failed.values()))
+
+
+def _equivalent(mutant, namespace):
+    """Whether the mutant answers every recorded call, and its random redraws, as the solution does."""
+    scope = dict(namespace)
+    exec(compile(mutant.source, describe(mutant), "exec"), scope)
+    changed, original = scope[mutant.function], namespace[mutant.function]
+    rng = np.random.default_rng(0)
+    calls = RECORDED.get(mutant.function, [])
+    for arguments, state in calls:
+        for attempt in range(REDRAWS + 1):
+            inputs = arguments if attempt == 0 else _redrawn(arguments, rng)
+            if not _same(_answer(original, inputs, state), _answer(changed, inputs, state)):
+                return False
+    return bool(calls)
+
+
+def _answer(function, arguments, state):
+    np.random.set_state(state)
+    try:
+        with np.errstate(all="ignore"):
+            return ("returned", function(**copy.deepcopy(arguments)))
+    except Exception as error:  # noqa: BLE001 (any error is an answer: the same one, or not)
+        return ("raised", type(error).__name__)
+
+
+def _redrawn(value, rng):
+    if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+        return rng.standard_normal(value.shape) * (np.std(value) or 1.0) + np.mean(value)
+    if isinstance(value, dict):
+        return {key: _redrawn(item, rng) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_redrawn(item, rng) for item in value)
+    return value
+
+
+def _same(one, other):
+    if type(one) is not type(other):
+        return False
+    if isinstance(one, np.ndarray) or isinstance(other, np.ndarray):
+        one, other = np.asarray(one), np.asarray(other)
+        return one.shape == other.shape and (one.dtype.kind not in "fc" and np.array_equal(one, other) or
+                                             np.allclose(one, other, rtol=1e-9, atol=1e-12, equal_nan=True))
+    if isinstance(one, dict):
+        return one.keys() == other.keys() and all(_same(one[key], other[key]) for key in one)
+    if isinstance(one, (list, tuple)):
+        return len(one) == len(other) and all(_same(a, b) for a, b in zip(one, other))
+    if isinstance(one, float):
+        return np.isclose(one, other, rtol=1e-9, atol=1e-12, equal_nan=True)
+    return one == other
+
+
+def _accepted(course):
+    """The assignment's accepted survivors: describe(mutant) -> the reason it may survive."""
+    path = course.content / "mutants.py"
+    return dict(runpy.run_path(str(path)).get("ACCEPTED", {})) if path.exists() else {}
+
+
+def report(outcomes, seconds):
+    """The table per function, each survivor on a line of its own, and the time: the lines to print."""
+    lines = [f"{'function':24s} {'mutants':>7s} {'killed':>6s} {'equiv':>5s} {'accepted':>8s} {'survived':>8s}  "
+             "killed with a likely mistake named"]
+    by_function = {}
+    for outcome in outcomes:
+        by_function.setdefault(outcome.mutant.function, []).append(outcome)
+    for function, found in by_function.items():
+        count = {kind: sum(o.kind == kind for o in found) for kind in ("killed", "equivalent", "accepted", "survived")}
+        named = sum(o.named for o in found if o.kind == "killed")
+        share = f"{named} of {count['killed']} ({named / count['killed']:.0%})" if count["killed"] else "-"
+        lines.append(f"{function:24s} {len(found):7d} {count['killed']:6d} {count['equivalent']:5d} "
+                     f"{count['accepted']:8d} {count['survived']:8d}  {share}")
+    for outcome in outcomes:
+        if outcome.kind == "survived":
+            lines.append(f"SURVIVED  {describe(outcome.mutant)}")
+    lines.append(f"{len(outcomes)} mutants in {seconds:.0f} s; {sum(o.kind == 'survived' for o in outcomes)} "
+                 "survived without a reason in the assignment's mutants.py.")
+    return lines

@@ -1,0 +1,71 @@
+"""`nnkit mutants`: small changes to the solution, and whether the hidden tests notice them.
+
+Fast: the operators on a function written here, and one graded function's mutants graded in-process.
+"""
+import ast
+
+import pytest
+
+from nnkit.mutation import operators, run
+
+BACKWARD = '''def backward(parameters, cache, X, Y):
+    """A docstring is no statement to delete."""
+    m = X.shape[1]
+    dZ2 = cache["A2"] - Y
+    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
+    A1 = np.tanh(dZ2 @ X.T)
+    for l in range(1, 3):
+        m += 1
+    return {"dW1": A1, "db2": db2}
+'''
+
+
+def test_every_operator_of_the_lesson_makes_its_mutants():
+    # fails if an operator is lost (a slip of the lesson no mutant stands for), or one makes a mutant that does not
+    # parse, or the docstring is deleted as if it were code
+    found = operators.mutants(BACKWARD)
+    changes = {(mutant.line, mutant.change) for mutant in found}
+    for expected in [(3, "the statement on line 3 deleted"), (4, "- -> +"), (5, "/ -> *"), (5, "axis=1 -> axis=0"),
+                     (5, "keepdims dropped"), (6, "tanh -> sigmoid"), (6, "tanh -> relu"), (6, "tanh -> identity"),
+                     (6, "a transpose dropped"), (6, "a transpose added to the left operand"), (6, "@ -> *"),
+                     (7, "the loop bound - 1"), (7, "the loop bound + 1"), (3, "the constant 1 -> 0"),
+                     (9, "the returned key 'dW1' dropped")]:
+        assert expected in changes, expected
+    assert (2, "the statement on line 2 deleted") not in changes
+    sources = [mutant.source for mutant in found]
+    assert len(set(sources)) == len(sources) and ast.unparse(ast.parse(BACKWARD)) not in sources
+    for source in sources:
+        ast.parse(source)
+
+
+@pytest.fixture(scope="module")
+def predict_outcomes(course):
+    outcomes, _ = run.score(course, ["predict"])
+    return {run.describe(outcome.mutant): outcome for outcome in outcomes}
+
+
+def test_a_graded_functions_mutants_are_killed_or_shown_equivalent(predict_outcomes):
+    # fails if the hidden tests stop noticing a slip in predict, or if a mutant the checks cannot tell apart is
+    # called equivalent without a replay (or a killed one is)
+    assert len(predict_outcomes) >= 5
+    kinds = {describe: outcome.kind for describe, outcome in predict_outcomes.items()}
+    assert set(kinds.values()) <= {"killed", "equivalent"}, kinds
+    threshold = next(outcome for describe, outcome in predict_outcomes.items() if describe.endswith("0.5 -> 0"))
+    assert threshold.kind == "killed" and threshold.failed == ["predict_labels"] and threshold.named
+    assert kinds[next(describe for describe in kinds if describe.endswith("> -> >="))] == "equivalent"
+
+
+def test_the_report_counts_each_kind_and_lists_each_survivor(predict_outcomes):
+    # fails if a survivor goes unlisted (the command would exit 1 without saying why), or the counts do not add up
+    outcomes = list(predict_outcomes.values())
+    survivor = outcomes[0]
+    survivor_kind, survivor.kind = survivor.kind, "survived"
+    try:
+        lines = run.report(outcomes, 12.3)
+    finally:
+        survivor.kind = survivor_kind
+    row = next(line for line in lines if line.startswith("predict "))
+    counts = [int(number) for number in row.split()[1:6]]
+    assert counts[0] == len(outcomes) == sum(counts[1:])
+    assert f"SURVIVED  {run.describe(survivor.mutant)}" in lines
+    assert lines[-1].startswith(f"{len(outcomes)} mutants in 12 s; 1 survived")
