@@ -117,7 +117,7 @@ def _graded_solution(course, source_nb, checks, names):
         failed = inprocess.verdicts(source_nb, course.source, checks, namespace=namespace)
     broken = [grade_id for grade_id, reason in failed.items() if reason]
     if broken:
-        raise RuntimeError(f"the solution fails {', '.join(broken)}: fix it before measuring mutants.")
+        raise ValueError(f"the solution fails {', '.join(broken)}: fix it before measuring mutants.")
     return namespace
 
 
