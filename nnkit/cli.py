@@ -109,15 +109,18 @@ def mutation_score(args):
     """Grade mutants of each graded function of the solution (in-process, in parallel); print how many the hidden
     tests kill, which are equivalent, accepted or survived; exit 1 on a survivor the assignment does not accept."""
     from nnkit.mutation import run as mutation  # only this command needs it
+    assignment, functions = args.assignment, args.names
+    if functions and (Path(args.course) / "source" / functions[0]).is_dir():
+        assignment, functions = functions[0], functions[1:]
     code = 0
-    for course in assignments(args.course, args.assignment):
+    for course in assignments(args.course, assignment):
         try:
-            outcomes, seconds = mutation.score(course, args.functions, args.jobs)
+            score = mutation.score(course, functions, args.jobs, args.until_killed)
         except ValueError as error:
             raise CourseError(str(error)) from None
         print(f"{course.assignment}:")
-        print("\n".join(mutation.report(outcomes, seconds)))
-        code = max(code, int(any(outcome.kind == "survived" for outcome in outcomes)))
+        print("\n".join(mutation.report(score, args.each)))
+        code = max(code, int(not score.passed))
     return code
 
 
@@ -153,8 +156,13 @@ def main(argv=None):
     run.set_defaults(action=accuracy_report)
     commands.add_parser("check-release", help=check_release.__doc__).set_defaults(action=check_release)
     run = commands.add_parser("mutants", help=mutation_score.__doc__)
-    run.add_argument("functions", nargs="*", help="graded functions to mutate (default: all of them)")
+    run.add_argument("names", nargs="*", metavar="[ASSIGNMENT] FUNCTION",
+                     help="an assignment (default: every one), then graded functions to mutate (default: all of them)")
     run.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    run.add_argument("--until-killed", action="store_true",
+                     help="grade each mutant only until a test cell fails: enough to find survivors, in about half "
+                          "the time, but each killed mutant's failures are its first one only")
+    run.add_argument("--each", action="store_true", help="a line per mutant: its kind, and the cells that killed it")
     run.set_defaults(action=mutation_score)
     args = parser.parse_args(argv)
     try:

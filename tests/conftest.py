@@ -1,6 +1,4 @@
 """Shared fixtures: the course (this repository), its notebooks, the solution, the catalog, a graded hostile class."""
-import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -8,7 +6,7 @@ import pytest
 import hostile_class
 from nnkit import content
 from nnkit.diagnosis import catalog
-from nnkit.verdict import inprocess
+from nnkit.verdict import forked, inprocess
 from nnkit.course import Course, assignments
 from nnkit.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
 from nnkit.verdict.testcells import judged_cells
@@ -71,13 +69,16 @@ def failures_of_notebook(course, nb):
 @pytest.fixture(scope="session")
 def catalog_failures():
     """(assignment, case name) -> {grade_id: reason} of the test cells the case fails without a kernel: every
-    assignment's catalog, graded once, a process per core."""
-    pairs = [(course, case) for course in assignments(ROOT) for case in catalog.cases(course.catalog)]
-    sources = {course.assignment: read_notebook(course.source_notebook) for course, _ in pairs}
-    notebooks = [fill(sources[course.assignment], case.program, case.name) for course, case in pairs]
-    with ProcessPoolExecutor(os.cpu_count()) as pool:
-        return dict(zip([(course.assignment, case.name) for course, case in pairs],
-                        pool.map(failures_of_notebook, [course for course, _ in pairs], notebooks)))
+    assignment's catalog, graded once, a process per core, each case forked from the solution graded as far as the
+    case's first change (nnkit.verdict.forked)."""
+    found = {}
+    for course in assignments(ROOT):
+        source, cases = read_notebook(course.source_notebook), catalog.cases(course.catalog)
+        notebooks = [fill(source, case.program, case.name) for case in cases]
+        graded = forked.verdicts(source, notebooks, course.source, content.files(course.root, course.assignment))
+        found.update({(course.assignment, case.name): {grade_id: reason for grade_id, reason in verdicts.items()
+                                                       if reason} for case, verdicts in zip(cases, graded)})
+    return found
 
 
 @pytest.fixture(scope="session")

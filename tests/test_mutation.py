@@ -1,11 +1,14 @@
 """`nnkit mutants`: small changes to the solution, and whether the hidden tests notice them.
 
-Fast: the operators on a function written here, and one graded function's mutants graded in-process.
+Fast: the operators on a function written here, and one graded function's mutants graded in-process. Slow: every
+graded function of every assignment, as `nnkit mutants` runs it.
 """
 import ast
 
 import pytest
 
+from conftest import ROOT
+from nnkit.course import assignments
 from nnkit.mutation import operators, run
 
 BACKWARD = '''def backward(parameters, cache, X, Y):
@@ -40,7 +43,7 @@ def test_every_operator_of_the_lesson_makes_its_mutants():
 
 @pytest.fixture(scope="module")
 def predict_outcomes(course):
-    outcomes, _ = run.score(course, ["predict"])
+    outcomes = run.score(course, ["predict"]).outcomes
     return {run.describe(outcome.mutant): outcome for outcome in outcomes}
 
 
@@ -55,17 +58,46 @@ def test_a_graded_functions_mutants_are_killed_or_shown_equivalent(predict_outco
     assert kinds[next(describe for describe in kinds if describe.endswith("> -> >="))] == "equivalent"
 
 
-def test_the_report_counts_each_kind_and_lists_each_survivor(predict_outcomes):
-    # fails if a survivor goes unlisted (the command would exit 1 without saying why), or the counts do not add up
+def test_grading_each_mutant_until_it_is_killed_changes_no_kind_and_keeps_its_first_failure(course,
+                                                                                            predict_outcomes):
+    # fails if --until-killed stops before a failing cell is judged (a killed mutant would look like a survivor), or
+    # skips the equivalence replay of one that never fails
+    quick = {run.describe(outcome.mutant): outcome for outcome in run.score(course, ["predict"],
+                                                                           until_killed=True).outcomes}
+    assert quick.keys() == predict_outcomes.keys()
+    for describe, outcome in predict_outcomes.items():
+        assert quick[describe].kind == outcome.kind, describe
+        assert set(quick[describe].failed) <= set(outcome.failed), describe
+        assert len(quick[describe].failed) == (outcome.kind == "killed"), describe
+
+
+def test_the_report_counts_each_kind_and_lists_each_survivor_and_unneeded_acceptance(predict_outcomes):
+    # fails if a survivor or a stale acceptance goes unlisted (the command would exit 1 without saying why), or the
+    # counts do not add up
     outcomes = list(predict_outcomes.values())
     survivor = outcomes[0]
     survivor_kind, survivor.kind = survivor.kind, "survived"
     try:
-        lines = run.report(outcomes, 12.3)
+        score = run.Score(outcomes, 12.3, ["predict: line 9: a change no longer made"])
+        lines = run.report(score)
+        assert not score.passed
     finally:
         survivor.kind = survivor_kind
     row = next(line for line in lines if line.startswith("predict "))
     counts = [int(number) for number in row.split()[1:6]]
     assert counts[0] == len(outcomes) == sum(counts[1:])
     assert f"SURVIVED  {run.describe(survivor.mutant)}" in lines
+    assert any(line.startswith("UNNEEDED  predict: line 9: a change no longer made: ") for line in lines)
     assert lines[-1].startswith(f"{len(outcomes)} mutants in 12 s; 1 survived")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", [course.assignment for course in assignments(ROOT)])
+def test_every_mutant_of_every_graded_function_is_killed_equivalent_or_accepted_with_a_reason(assignment, course):
+    # fails if a change to the checks lets a slip of the solution through unnoticed (a survivor), or leaves an
+    # acceptance in mutants.py that no survivor needs; and if no mutant at all is killed (a run that graded nothing).
+    # Until killed, as `nnkit mutants --until-killed`: the same kinds (the test above), in a third of the time.
+    score = run.score(type(course)(course.root, assignment), until_killed=True)
+    survivors = [run.describe(outcome.mutant) for outcome in score.outcomes if outcome.kind == "survived"]
+    assert not survivors and not score.unneeded, (survivors, score.unneeded)
+    assert sum(outcome.kind == "killed" for outcome in score.outcomes) > len(score.outcomes) / 2

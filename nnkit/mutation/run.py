@@ -1,23 +1,22 @@
 """The mutation score of an assignment's hidden tests: how many small changes to the solution they notice.
 
 Each mutant (nnkit.mutation.operators) takes the place of one graded function of the
-solution, and the whole source notebook is graded in-process as the fast tests grade it
-(nnkit.verdict.inprocess: no kernel, the same verdicts), many mutants at once, a process
-per core. A mutant is
+solution, and the source notebook is graded in-process as the fast tests grade it
+(nnkit.verdict.inprocess: no kernel, the same verdicts), a process per core, each paying
+the cells before the function's once (nnkit.verdict.forked). A mutant is
 - killed when some test cell fails (which, and whether a failure names a likely mistake);
-- equivalent when it behaves as the solution on every call the notebook and the checks
-  made to the function while grading the solution, and on those calls again with their
-  floating-point arrays redrawn at random (same shapes) three times: a change no input
-  the assignment uses can tell apart;
+- equivalent when it behaves as the solution on the calls the notebook and the checks
+  made to the function while grading the solution (the first SAMPLES of each kind: the
+  same shapes and the same plain values, so a training loop's ten thousand calls are
+  three), and on those calls again with their floating-point arrays redrawn at random
+  (same shapes) three times: a change no input the assignment uses can tell apart;
 - accepted when the assignment's `mutants.py` lists it with a reason;
 - survived otherwise: a gap in the hidden tests.
 """
 import ast
-import concurrent.futures
 import contextlib
 import copy
 import io
-import os
 import runpy
 import sys
 import threading
@@ -29,11 +28,24 @@ import numpy as np
 from nnkit import content
 from nnkit.mutation.operators import mutants
 from nnkit.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
-from nnkit.verdict import inprocess
+from nnkit.verdict import forked, inprocess
 from nnkit.verdict.findings import Reason
 
 REDRAWS = 3
-RECORDED = {}  # function name -> [(its arguments by name, np.random state)]: the calls grading the solution made
+SAMPLES = 3  # calls kept of each kind
+RECORDED = {}  # function name -> {kind of call: [(its arguments by name, np.random state)]}: grading the solution's
+
+
+@dataclass
+class Score:
+    outcomes: list  # an Outcome per mutant
+    seconds: float
+    unneeded: list  # entries of the accepted list whose mutant no longer survives (killed, equivalent, or gone)
+    until_killed: bool = False  # each mutant graded only until its first failing cell
+
+    @property
+    def passed(self):
+        return not self.unneeded and all(outcome.kind != "survived" for outcome in self.outcomes)
 
 
 @dataclass
@@ -47,14 +59,17 @@ class Outcome:
 
 @contextlib.contextmanager
 def recording(namespace, names):
-    """Meanwhile, every call of the named functions defined in `namespace` is kept in RECORDED (its arguments by
-    name, and np.random's state), from any thread: the server of the in-process grading calls them from its own."""
+    """Meanwhile, the first SAMPLES calls of each kind (_kind) of the named functions defined in `namespace` are kept
+    in RECORDED (their arguments by name, and np.random's state), from any thread: the server of the in-process
+    grading calls them from its own."""
     def profile(frame, event, arg):
         if event == "call" and frame.f_code.co_name in names and frame.f_globals is namespace:
             code = frame.f_code
             parameters = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
             arguments = {name: frame.f_locals[name] for name in parameters}
-            RECORDED.setdefault(code.co_name, []).append((copy.deepcopy(arguments), np.random.get_state()))
+            kept = RECORDED.setdefault(code.co_name, {}).setdefault(_kind(arguments), [])
+            if len(kept) < SAMPLES:
+                kept.append((copy.deepcopy(arguments), np.random.get_state()))
 
     RECORDED.clear()
     threading.setprofile(profile)
@@ -66,8 +81,20 @@ def recording(namespace, names):
         threading.setprofile(None)
 
 
-def score(course, names=None, jobs=None):
-    """The Outcome of every mutant of the named graded functions (all by default), and the seconds it took."""
+def _kind(value):
+    """What a call's arguments have in common with the calls like it: the shapes of arrays, plain values as they are."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.shape, value.dtype.kind)
+    if isinstance(value, dict):
+        return tuple((key, _kind(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_kind(item) for item in value)
+    return value if isinstance(value, (int, float, str, bool, type(None))) else type(value).__name__
+
+
+def score(course, names=None, jobs=None, until_killed=False):
+    """The Score of the mutants of the named graded functions (all by default); each mutant graded only until a
+    test cell fails if `until_killed` (enough to tell killed from the rest: its failed cells are the first only)."""
     started = time.perf_counter()
     source_nb = read_notebook(course.source_notebook)
     functions = _solution_functions(source_nb)
@@ -80,22 +107,17 @@ def score(course, names=None, jobs=None):
     namespace = _graded_solution(course, source_nb, checks, chosen)
     accepted = _accepted(course)
     every = [mutant for name in chosen for mutant in mutants(functions[name])]
-    with concurrent.futures.ProcessPoolExecutor(jobs or os.cpu_count(), initializer=_worker_setup,
-                                                initargs=(source_nb, str(course.source), checks)) as pool:
-        outcomes = list(pool.map(_grade, every))
+    variants = [fill(source_nb, mutant.source, describe(mutant)) for mutant in every]
+
+    def judged(index, grading):  # in the variant's own process, with the solution's namespace at hand
+        return _outcome(every[index], grading.found, namespace)
+    outcomes = forked.verdicts(source_nb, variants, course.source, checks, judged, jobs, until_failure=until_killed)
     for outcome in outcomes:
-        if outcome.failed:
-            outcome.kind = "killed"
-        elif _quietly(_equivalent, outcome.mutant, namespace):
-            outcome.kind = "equivalent"
-        elif describe(outcome.mutant) in accepted:
+        if outcome.kind == "survived" and describe(outcome.mutant) in accepted:
             outcome.kind, outcome.reason = "accepted", accepted[describe(outcome.mutant)]
-    return outcomes, time.perf_counter() - started
-
-
-def _quietly(function, *args):
-    with contextlib.redirect_stdout(io.StringIO()):  # what the replayed calls print (nn_model's costs)
-        return function(*args)
+    used = {describe(outcome.mutant) for outcome in outcomes if outcome.kind == "accepted"}
+    unneeded = [entry for entry in accepted if entry.split(":")[0] in chosen and entry not in used]
+    return Score(outcomes, time.perf_counter() - started, unneeded, until_killed)
 
 
 def describe(mutant):
@@ -121,16 +143,14 @@ def _graded_solution(course, source_nb, checks, names):
     return namespace
 
 
-def _worker_setup(source_nb, folder, checks):
-    global _SOURCE_NB, _FOLDER, _CHECKS
-    _SOURCE_NB, _FOLDER, _CHECKS = source_nb, folder, checks
-
-
-def _grade(mutant):
-    with contextlib.redirect_stdout(io.StringIO()):
-        found = inprocess.verdicts(fill(_SOURCE_NB, mutant.source, describe(mutant)), _FOLDER, _CHECKS)
+def _outcome(mutant, found, namespace):
+    """The mutant's Outcome from its verdicts: killed, equivalent, or survived (for now: the accepted list is read
+    after)."""
     failed = {grade_id: reason for grade_id, reason in found.items() if reason}
-    return Outcome(mutant, sorted(failed), any(Reason.parse(reason).likely for reason in failed.values()))
+    if failed:
+        return Outcome(mutant, sorted(failed), any(Reason.parse(reason).likely for reason in failed.values()),
+                       kind="killed")
+    return Outcome(mutant, kind="equivalent" if _equivalent(mutant, namespace) else "survived")
 
 
 def _equivalent(mutant, namespace):
@@ -139,7 +159,7 @@ def _equivalent(mutant, namespace):
     exec(compile(mutant.source, describe(mutant), "exec"), scope)
     changed, original = scope[mutant.function], namespace[mutant.function]
     rng = np.random.default_rng(0)
-    calls = RECORDED.get(mutant.function, [])
+    calls = [call for kept in RECORDED.get(mutant.function, {}).values() for call in kept]
     for arguments, state in calls:
         for attempt in range(REDRAWS + 1):
             inputs = arguments if attempt == 0 else _redrawn(arguments, rng)
@@ -189,8 +209,10 @@ def _accepted(course):
     return dict(runpy.run_path(str(path)).get("ACCEPTED", {})) if path.exists() else {}
 
 
-def report(outcomes, seconds):
-    """The table per function, each survivor on a line of its own, and the time: the lines to print."""
+def report(score, each=False):
+    """The table per function, each survivor and each unneeded acceptance on a line of its own (every mutant's, if
+    `each`), and the time: the lines to print."""
+    outcomes = score.outcomes
     lines = [f"{'function':24s} {'mutants':>7s} {'killed':>6s} {'equiv':>5s} {'accepted':>8s} {'survived':>8s}  "
              "killed with a likely mistake named"]
     by_function = {}
@@ -203,8 +225,16 @@ def report(outcomes, seconds):
         lines.append(f"{function:24s} {len(found):7d} {count['killed']:6d} {count['equivalent']:5d} "
                      f"{count['accepted']:8d} {count['survived']:8d}  {share}")
     for outcome in outcomes:
+        if each and outcome.kind != "survived":
+            detail = {"killed": f"fails {', '.join(outcome.failed)}{'; a likely mistake named' * outcome.named}",
+                      "accepted": outcome.reason, "equivalent": "answers as the solution does"}[outcome.kind]
+            lines.append(f"{outcome.kind.upper():9s} {describe(outcome.mutant)}: {detail}")
         if outcome.kind == "survived":
             lines.append(f"SURVIVED  {describe(outcome.mutant)}")
-    lines.append(f"{len(outcomes)} mutants in {seconds:.0f} s; {sum(o.kind == 'survived' for o in outcomes)} "
-                 "survived without a reason in the assignment's mutants.py.")
+    for entry in score.unneeded:
+        lines.append(f"UNNEEDED  {entry}: no surviving mutant matches it any more; remove it from mutants.py")
+    lines.append(f"{len(outcomes)} mutants in {score.seconds:.0f} s; {sum(o.kind == 'survived' for o in outcomes)} "
+                 "survived without a reason in the assignment's mutants.py." +
+                 (" Each was graded until its first failing cell: the named share is of those cells only."
+                  if score.until_killed else ""))
     return lines

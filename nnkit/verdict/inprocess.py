@@ -25,29 +25,52 @@ def verdicts(nb, folder, checks=None, namespace=None):
     """{grade_id: None if the test cell passes, else its reason}, running nb's cells here from `folder` (the
     assignment's folder: its given files are imported and read from there), with the assignment's grader-side
     content `checks` (nnkit.content.files) importable; the notebook's globals are left in `namespace` if given."""
-    import matplotlib
-    matplotlib.use("Agg")  # figures are drawn, never shown
-    import matplotlib.pyplot as plt
+    with Grading.started(folder, checks, namespace) as grading:
+        grading.run(nb.cells)
+        return grading.found
 
-    user_ns = namespace if namespace is not None else {}
-    user_ns["__name__"] = "__main__"
-    definitions, found = testcells.Definitions(), {}
-    with _in_folder(folder), (content.importable(checks) if checks else contextlib.nullcontext()):
-        for index, cell in enumerate(nb.cells):
+
+class Grading:
+    """One notebook graded here, cell by cell: its globals, the instructor's definitions so far, the verdicts so far.
+
+    It may run part of a notebook, be forked, and each copy run on with cells of its own (a
+    mutant's): the mutation run pays for the cells every mutant shares once.
+    """
+
+    def __init__(self, namespace):
+        self.user_ns = namespace
+        self.user_ns["__name__"] = "__main__"
+        self.definitions, self.found = testcells.Definitions(), {}
+
+    @classmethod
+    @contextlib.contextmanager
+    def started(cls, folder, checks=None, namespace=None):
+        """A Grading in `folder`, with `checks` importable, while the context lasts."""
+        import matplotlib
+        matplotlib.use("Agg")  # figures are drawn, never shown
+        with _in_folder(folder), (content.importable(checks) if checks else contextlib.nullcontext()):
+            yield cls(namespace if namespace is not None else {})
+
+    def run(self, cells, first=0, until_failure=False):
+        """Run the cells (their indices in the notebook from `first`), judging each test cell as grading does; if
+        `until_failure`, only until a test cell fails."""
+        import matplotlib.pyplot as plt
+        for index, cell in enumerate(cells, start=first):
             if cell.cell_type != "code":
                 continue
+            if until_failure and any(self.found.values()):
+                return
             test = testcells.as_test(cell)
             if test is not None:
                 try:
-                    with served_here(user_ns) as peer:
-                        found[test.grade_id] = testcells.verdict(test, peer, definitions)
+                    with served_here(self.user_ns) as peer:
+                        self.found[test.grade_id] = testcells.verdict(test, peer, self.definitions)
                 except GradingStopped as stopped:
-                    found[test.grade_id] = str(stopped)
-            _run(test.visible if test is not None else cell.source, f"<cell {index}>", user_ns)
+                    self.found[test.grade_id] = str(stopped)
+            _run(test.visible if test is not None else cell.source, f"<cell {index}>", self.user_ns)
             plt.close("all")
             if testcells.is_instructors(cell):
-                definitions.add(cell)
-    return found
+                self.definitions.add(cell)
 
 
 def _run(source, name, user_ns):
