@@ -19,23 +19,30 @@ ZEROS = Case("wrong/zeros", "wrong", "All zeros.", frozenset({"init_weights_rand
 
 
 def test_a_right_case_is_as_labelled_only_at_full_marks():
+    # fails if as_labelled only asks that a case lose at least its FAILS cells: then a right case losing points
+    # is still as labelled
     assert Verdict(RIGHT, graded("a")).as_labelled
     assert not Verdict(RIGHT, graded("a", lost=["init_biases_zero"])).as_labelled
 
 
 def test_a_mistake_is_as_labelled_only_when_it_loses_exactly_its_cells():
+    # fails if as_labelled checks overlap or inclusion instead of equality, so a mistake that is not caught, or
+    # that loses an extra cell, still counts as labelled
     assert Verdict(ZEROS, graded("z", lost=["init_weights_random"])).as_labelled
     assert not Verdict(ZEROS, graded("z")).as_labelled  # not caught
     assert not Verdict(ZEROS, graded("z", lost=["init_weights_random", "init_biases_zero"])).as_labelled
 
 
 def test_a_mistake_counts_as_named_when_a_failed_cell_shows_its_diagnosis():
+    # fails if a mistake counts as named whenever one of its cells failed, whatever that cell's message says
     message = "CheckFailed: rows 0 and 1 of W1 are identical\n  Likely mistake: W1 is all zeros: is it drawn at random?"
     assert Verdict(ZEROS, graded("z", ["init_weights_random"], {"init_weights_random": message})).diagnosed
     assert not Verdict(ZEROS, graded("z", ["init_weights_random"], {"init_weights_random": "rows differ"})).diagnosed
 
 
 def test_the_report_flags_each_mismatch_and_sums_up():
+    # fails if the table stops marking a mismatch NO with the cells expected, or a total counts right and wrong
+    # cases together (or a right case losing points as caught)
     measurement = Measurement([Verdict(RIGHT, graded("a")), Verdict(ZEROS, graded("z", lost=["init_biases_zero"]))],
                               seconds=12.4, jobs=2)
     rows = table(measurement).splitlines()

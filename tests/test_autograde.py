@@ -49,26 +49,36 @@ def verdicts(graded, cases):
 
 
 def test_the_solution_earns_full_marks(graded):
+    # fails if a hidden check is stricter than the solution (a tolerance, a fixed random draw) or the sandbox
+    # computes differently enough to fail it, or if no grade cell reaches the gradebook
     solution = graded["solution"]
     assert solution.failed == [] and solution.score == solution.max_score > 0
 
 
 def test_a_deleted_test_cell_is_put_back_and_graded(graded):
+    # fails if the kit's OverwriteCells stops restoring a deleted test cell (add_missing_cells), so it scores 0
+    # or is left out of the grades
     careless = graded["careless"]
     assert DELETED in careless.cells and careless.score == careless.max_score == graded["solution"].max_score
 
 
 def test_the_unfilled_release_earns_zero(graded):
+    # fails if a test cell passes on the unfilled stubs (a check that never calls the student's function, or
+    # a NotImplementedError not counted as a failure)
     assert graded["blank"].score == 0
 
 
 def test_every_right_variant_earns_full_marks(verdicts):
+    # fails if a hidden check compares one way of writing it to fixed numbers (the order of the draws, int
+    # labels, loops) instead of behaviour, so a right variant loses points
     lost = {name: sorted(verdict.lost) for name, verdict in verdicts.items() if verdict.case.label == "right"}
     assert lost == {name: [] for name in lost}
 
 
 def test_every_mistake_loses_points_exactly_on_the_cells_that_grade_it(verdicts):
     """Visible and hidden tests together: no cell beyond the catalog's, so partial credit follows the concepts."""
+    # fails if a hidden test misses a mistake it should catch, or a check stops isolating its function (the
+    # substituted reference helpers), so a mistake spills into cells beyond its FAILS
     wrong = {name: verdict for name, verdict in verdicts.items() if verdict.case.label == "wrong"}
     assert {name: verdict.lost for name, verdict in wrong.items()} == {
         name: verdict.case.fails for name, verdict in wrong.items()}
@@ -90,12 +100,16 @@ def test_the_sandboxed_run_and_the_fast_in_process_run_agree_on_every_case(verdi
 
 
 def test_every_mistake_is_named_to_the_student_in_a_failed_cell(verdicts):
+    # fails if the Likely mistake line is lost on the way from the sandboxed kernel to the autograded notebook,
+    # or a diagnosis stops fitting the student's calls when they are served by the kernel
     unnamed = {name: verdict.grades.messages for name, verdict in verdicts.items()
                if verdict.case.label == "wrong" and not verdict.diagnosed}
     assert unnamed == {}
 
 
 def test_the_feedback_page_shows_the_likely_mistake(verdicts):
+    # fails if the feedback template (WhatToFix, hidden tests cleared) drops or cuts the failed cell's message
+    # with the likely mistake
     verdict = verdicts["wrong/backward_missing_one_over_m"]
     where = Course(verdict.grades.course, "shallow_nn")
     subprocess.run([NBGRADER, "generate_feedback", "shallow_nn", "--student", verdict.case.student],
@@ -105,6 +119,8 @@ def test_the_feedback_page_shows_the_likely_mistake(verdicts):
 
 
 def test_grades_export_to_csv_with_nbgrader(graded):
+    # fails if the scores the kit reads back differ from the gradebook's nbgrader exports, or the graded
+    # submissions do not reach the course's gradebook
     where = graded["solution"].course  # one worker's course: its gradebook holds the students it graded
     subprocess.run([NBGRADER, "export"], cwd=where, check=True, capture_output=True)
     with open(where / "grades.csv") as exported:
@@ -114,6 +130,8 @@ def test_grades_export_to_csv_with_nbgrader(graded):
 
 
 def test_the_accuracy_report_prints_each_case_against_its_label(tmp_path, capsys):
+    # fails if `nnkit accuracy` grades other cases than those named, fails on them, or its totals count right
+    # and wrong cases wrongly
     assert main(["accuracy", "wrong/init_all_zeros", "right/dot_and_normal_draws", "--into", str(tmp_path)]) == 0
     report = capsys.readouterr().out
     assert "wrong/init_all_zeros" in report and "init_weights_random" in report
@@ -122,6 +140,8 @@ def test_the_accuracy_report_prints_each_case_against_its_label(tmp_path, capsys
 
 
 def test_the_demo_prints_the_grade_table(tmp_path, capsys):
+    # fails if `nnkit demo` cannot set up and grade its class, or its table leaves out the students or the
+    # cells they lost points on
     assert main(["demo", "--into", str(tmp_path / "demo")]) == 0
     table = capsys.readouterr().out
     assert "solution" in table and "wrong_init_all_zeros" in table and "init_weights_random" in table

@@ -17,6 +17,8 @@ from nnkit.scaleout.handoff import Dispatcher
 
 
 def test_the_report_gives_each_lost_point_its_reason_and_keeps_escape_codes_out():
+    # fails if a reason a submission wrote reaches the terminal with its escape codes or all its lines, or a lost
+    # point, flag or stricter cell is left out of the report
     cells = {"init_shapes": (0, 1), "update_step": (0, 2), "predict_labels": (1, 1)}
     graded = Outcome("mallory", Grades("mallory", cells),
                      reasons={grade_id: Reason.parse(text) for grade_id, text in {
@@ -34,6 +36,8 @@ def test_the_report_gives_each_lost_point_its_reason_and_keeps_escape_codes_out(
 
 
 def test_the_summary_counts_what_the_run_did_and_names_what_it_could_not_grade():
+    # fails if up-to-date submissions are counted as graded now (or in the per-submission time), or a submission
+    # that could not be graded is counted without its name and reason
     full, lost = Grades("ada", {"a": (1, 1)}), Grades("bob", {"a": (0, 1)})
     outcomes = [Outcome("ada", full, now=True), Outcome("bob", lost, now=True, flags=["kernel died"]),
                 Outcome("cy", full), Outcome("dee", problem="unreadable: dee.ipynb: not JSON")]
@@ -46,12 +50,16 @@ def test_the_summary_counts_what_the_run_did_and_names_what_it_could_not_grade()
 
 
 def test_workers_are_sent_only_the_settings_that_execute_a_notebook(course):
+    # fails if the whole course config (Autograde, CourseDirectory and its paths) goes to the workers, or the
+    # executing step's own settings (the 60 s timeout) are left behind
     sent = execution_config(course.api.config)
     assert sent["Execute"]["timeout"] == 60 and "Autograde" not in sent and "CourseDirectory" not in sent
     assert pickle.loads(pickle.dumps(sent)) == sent
 
 
 def test_grading_in_parallel_refuses_a_course_whose_pipeline_is_not_sandboxed(course, tmp_path):
+    # fails if a course whose config puts nbgrader's plain Execute back is graded anyway: its notebooks would run
+    # unsandboxed, in the process that owns the gradebook
     scratch = course.scratch_copy(tmp_path / "course")
     with open(scratch.root / "nbgrader_config.py", "a") as config:
         config.write("\nc.Autograde.autograde_preprocessors = "
@@ -61,6 +69,8 @@ def test_grading_in_parallel_refuses_a_course_whose_pipeline_is_not_sandboxed(co
 
 
 def test_a_submission_time_nbgrader_cannot_read_is_reported_by_name_before_grading(course, tmp_path):
+    # fails if an unreadable timestamp.txt is left to crash nbgrader mid-run instead of being reported, or if
+    # nbgrader's own time format is refused
     scratch = course.scratch_copy(tmp_path / "course")
     scratch.submitted("ada").mkdir(parents=True)
     shutil.copy(course.release_notebook, scratch.submitted("ada"))

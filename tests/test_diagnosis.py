@@ -38,11 +38,14 @@ def initialize_parameters(n_x, n_h, n_y):
 
 
 def test_a_mistake_written_differently_is_named_by_the_catalog(failures):
+    # fails if replayed outcomes are compared exactly instead of up to float rounding (einsum and np.dot round
+    # differently), so a mistake written another way is not named
     failed = failures(EINSUM_BACKWARD_WITHOUT_ONE_OVER_M_IN_DW1)
     assert "Likely mistake: " + DIAGNOSES["wrong/backward_missing_one_over_m"] in failed["backward_gradient_check"]
 
 
 def test_a_random_mistake_is_named_when_it_draws_the_same_numbers(failures):
+    # fails if a catalog mistake is replayed without first restoring the random state the student's call started from
     failed = failures(STANDARD_NORMAL_UNSCALED)
     assert set(failed) == {"init_weights_small"}
     assert "Likely mistake: " + DIAGNOSES["wrong/init_too_large"] in failed["init_weights_small"]
@@ -50,6 +53,8 @@ def test_a_random_mistake_is_named_when_it_draws_the_same_numbers(failures):
 
 def test_a_correct_function_is_not_blamed_for_another_ones_mistake(failures, cases):
     """predict is right here; it fails only because forward_propagation forgets b: no predict mistake is named."""
+    # fails if a mistake is named when it fits only some of the function's calls (predict_thresholds_z2 fits one
+    # of predict's two here)
     forgets_bias = next(case for case in cases if case.name == "wrong/forward_forgets_bias")
     failed = failures(forgets_bias.program)
     assert "predict_labels" in failed  # the premise: predict's cell fails, so predict's mistakes are tried
@@ -58,6 +63,8 @@ def test_a_correct_function_is_not_blamed_for_another_ones_mistake(failures, cas
 
 
 def test_a_right_submission_has_nothing_to_diagnose():
+    # fails if the right cases' veto is dropped: layer_sizes_one_output gives (3, 4, 1) for a Y of one row, as
+    # correct code does, and would be named
     def layer_sizes(X, Y):
         return X.shape[0], 4, Y.shape[0]
 
@@ -67,6 +74,7 @@ def test_a_right_submission_has_nothing_to_diagnose():
 
 
 def test_diagnosing_leaves_np_random_where_it_was():
+    # fails if the replays of the catalog's random initializations leave np.random advanced (the state not put back)
     def initialize_parameters(n_x, n_h, n_y):
         return {"W1": np.zeros((n_h, n_x)), "b1": np.zeros((n_h, 1)),
                 "W2": np.zeros((n_y, n_h)), "b2": np.zeros((n_y, 1))}
@@ -94,6 +102,8 @@ def forward_propagation(X, parameters):
 
 def test_a_caller_that_crashes_because_of_another_function_is_not_diagnosed(failures):
     """forward_propagation returns (cache, A2): nn_model (right) crashes inside backward; no nn_model mistake fits."""
+    # fails if nn_model mistakes that crash the same way inside backward_propagation are named (no right-case veto),
+    # or if the message stops saying which function the error was raised in
     failed = failures(CACHE_FIRST_FORWARD)
     assert {"nn_model_loop", "experiment_small_start"} <= set(failed)
     assert "inside backward_propagation, which it calls" in failed["experiment_small_start"]

@@ -86,6 +86,8 @@ def local_run(new_class):
 
 
 def test_local_workers_grade_as_nbgrader_autograde_does_though_one_dies(local_run, by_nbgrader):
+    # fails if a worker killed mid-submission loses that submission (not retried) or the handoff to workers
+    # gives other points than nbgrader's own autograde
     scratch, returncode, out, killed = local_run
     assert returncode == 0 and killed, out
     assert points(scratch) == by_nbgrader
@@ -93,6 +95,8 @@ def test_local_workers_grade_as_nbgrader_autograde_does_though_one_dies(local_ru
 
 
 def test_grades_are_exported_and_feedback_generated_when_asked(local_run):
+    # fails if --export writes other scores than the gradebook holds (or before grading ends), or --feedback
+    # skips a student
     scratch, _, _, _ = local_run
     with open(scratch.root / "grades.csv") as export:
         rows = {row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(export)}
@@ -101,8 +105,8 @@ def test_grades_are_exported_and_feedback_generated_when_asked(local_run):
 
 
 def test_a_dask_cluster_grades_as_nbgrader_autograde_does_though_a_worker_dies(new_class, by_nbgrader, tmp_path):
-    # The grading process has no bubblewrap at all, as on an instructor's Mac: only the workers sandbox. Fails if the
-    # grading process looks for a bwrap of its own when the notebooks execute elsewhere.
+    # fails if the grading process, which has no bubblewrap here (as on an instructor's Mac: only the workers
+    # sandbox), looks for a bwrap of its own when the notebooks execute elsewhere, or a dead worker costs a submission
     scratch = new_class("dask")
     with loopback.dask_cluster(2, tmp_path / "logs") as (address, nannies):
         run = nnkit_grade(scratch, "--scheduler", address, env={**os.environ, "NNKIT_BWRAP": str(tmp_path / "none")})
@@ -116,6 +120,8 @@ def test_a_dask_cluster_grades_as_nbgrader_autograde_does_though_a_worker_dies(n
 
 
 def test_a_run_killed_half_way_is_finished_by_the_next_without_grading_anything_twice(new_class, by_nbgrader):
+    # fails if a run killed half way leaves a half-written record taken as done, the next run grades again
+    # what was finished, or workers and kernels outlive the killed run
     scratch = new_class("killed")
     autograded = {student: scratch.autograded(student) / f"{scratch.assignment}.ipynb" for student in CLASS}
     run = nnkit_grade(scratch, "--jobs", "2", start_new_session=True)

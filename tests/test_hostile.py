@@ -8,6 +8,7 @@ no point that work did not earn, leave the course unchanged outside its own fold
 be reported with its reason; honest students graded in the same batch, before and after
 them, must grade exactly as they would alone.
 """
+import re
 import subprocess
 
 import nbformat
@@ -22,6 +23,8 @@ LEAKS = ("BEGIN HIDDEN TESTS", "BEGIN SOLUTION", "def numerical_gradients", "STO
 
 
 def test_the_batch_finishes_and_reports_the_unreadable_by_name(hostile_batch):
+    # fails if one attack stops the batch (an uncaught error, exit 2) or ungraded work exits 0, if an attacker is left
+    # out of the report, or if escape codes a submission printed reach the instructor's terminal
     scratch, run, _, _ = hostile_batch
     assert run.returncode == 1, run.stderr  # 1: some submissions could not be graded, and the report says which
     assert "\x1b" not in run.stdout  # no escape code from a submission reaches the instructor's terminal
@@ -53,12 +56,16 @@ def test_a_machine_hog_is_held_to_its_sandboxs_bounds(hostile_batch, attack):
 
 
 def test_honest_students_grade_as_if_the_attacks_were_absent(hostile_batch, expected_scores):
+    # fails if an attack reaches a neighbour's grading (a leftover process or file, a shared kernel or import cache,
+    # repeated grade ids written over another's gradebook rows), or the solution loses a point in a busy batch
     scratch, _, _, _ = hostile_batch
     for name, base in HONEST.items():
         assert grades(scratch, name).score == expected_scores[base], name
 
 
 def test_nothing_outside_a_students_own_folders_changes(hostile_batch):
+    # fails if a submission writes into the course (source/, release/, assignments/, another's folder) through the
+    # sandbox, or grading rewrites a submitted file in place (the renamed notebook moved instead of copied)
     scratch, _, before, after = hostile_batch
     renamed = (f"submitted/{student(_named('renamed_notebook'))}/{scratch.assignment}/"
                f"{scratch.assignment}.ipynb")  # the copy graded under the expected name
@@ -67,6 +74,8 @@ def test_nothing_outside_a_students_own_folders_changes(hostile_batch):
 
 
 def test_no_output_shows_hidden_tests_solutions_or_the_grader(hostile_batch):
+    # fails if the kernel can read what it may not (the source notebook, the checks, the reference) and print it, or if
+    # a hidden test is sent to the kernel or quoted in a reason that the outputs or the class report show
     scratch, _, _, _ = hostile_batch
     for notebook in (scratch.root / "autograded").glob("*/*/*.ipynb"):
         for cell in nbformat.read(str(notebook), as_version=4).cells:
@@ -77,6 +86,14 @@ def test_no_output_shows_hidden_tests_solutions_or_the_grader(hostile_batch):
 
 
 def test_no_process_a_submission_started_outlives_grading(hostile_batch):
+    # fails if a submission's processes outlive its kernel (bwrap without --die-with-parent or its own pid namespace, a
+    # pids cgroup left unkilled): the forks attack's sleep daemons would still run
+    scratch, _, _, _ = hostile_batch
+    forks = scratch.autograded(student(_named("forks_and_leaves_processes"))) / f"{scratch.assignment}.ipynb"
+    printed = "".join(output.get("text", "") for cell in nbformat.read(str(forks), as_version=4).cells
+                      for output in cell.get("outputs", []))
+    started = re.search(r"processes started: (\d+)", printed)
+    assert started and int(started.group(1)) > 0, f"it started no process, so none could outlive: {printed[-500:]}"
     left = subprocess.run(["pgrep", "-f", "sleep 424[23]"], capture_output=True, text=True).stdout.split()
     assert left == []
 

@@ -90,6 +90,8 @@ def feedback_page(hostile_batch, shown):
 
 
 def test_the_report_opens_offline_with_its_figures_loaded(class_report):
+    # fails if the report asks the network for anything (a CDN script, a web font), a figure is linked rather than
+    # embedded or does not load, or the embedded figure is not the PNG written beside it
     scratch, page, outside = class_report
     assert outside == []
     images = page.evaluate("[...document.images].map(i => [i.id, i.complete && i.naturalWidth > 0, i.src])")
@@ -99,6 +101,8 @@ def test_the_report_opens_offline_with_its_figures_loaded(class_report):
 
 
 def test_the_report_ranks_every_grade_cell_worst_first_with_what_it_checks(class_report, course):
+    # fails if the cells table misses a grade cell or keeps notebook order rather than worst first, counts a pass short
+    # of full points (or over other students than the gradebook's), or shows the points in place of the docstring
     scratch, page, _ = class_report
     gradebook = points(scratch)
     most = {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"]
@@ -116,6 +120,8 @@ def test_the_report_ranks_every_grade_cell_worst_first_with_what_it_checks(class
 
 
 def test_the_report_lists_each_submission_that_needs_a_person_with_its_reason(class_report):
+    # fails if a submission a person must look at (ungraded, tampered, out of bounds) is not listed with its reason, an
+    # honest one is flagged for anything but a stricter grader, a link leads to no file, or the timing is gone
     scratch, page, _ = class_report
     rows = dict(page.eval_on_selector_all("#review tbody tr", "rows => rows.map(r => [r.dataset.student, "
                                                               "r.textContent])"))  # folded reasons included
@@ -133,6 +139,8 @@ def test_the_report_lists_each_submission_that_needs_a_person_with_its_reason(cl
 
 
 def test_feedback_opens_with_the_message_for_each_lost_point(feedback_page):
+    # fails if the what-to-fix list drops a lost cell or reorders them, rewords the recorded reason, drops the likely
+    # mistake, sits below the first cell, or links to a cell anchor that is not there
     page, result, recorded = feedback_page("z_honest_init_all_zeros")
     items = page.eval_on_selector_all("#what-to-fix li.lost", "items => items.map(i => [i.dataset.gradeId, "
                                                                "i.querySelector('.message').innerText])")
@@ -147,20 +155,26 @@ def test_feedback_opens_with_the_message_for_each_lost_point(feedback_page):
 
 
 def test_feedback_of_blank_work_says_which_functions_to_write(feedback_page):
+    # fails if a blank stub's feedback shows its NotImplementedError (or nothing) in place of "is not written yet", or a
+    # lost cell of blank work gets no message
     page, result, _ = feedback_page("b_honest_blank")
     messages = page.eval_on_selector_all("#what-to-fix .message", "items => items.map(i => i.innerText)")
     assert len(messages) == len(result.cells) and all("is not written yet" in message for message in messages)
 
 
 def test_feedback_of_tampering_says_what_was_put_right(feedback_page):
+    # fails if the feedback of a notebook whose test cells were edited does not say they were put back before grading
     page, _, _ = feedback_page(student(next(attack for attack in ATTACKS if attack["name"] == "edits_test_cells")))
     assert "tampering put right" in page.inner_text("#what-to-fix .notes")
 
 
 def test_feedback_shows_the_test_cells_without_hidden_tests_or_the_solution(feedback_page, source_nb, release_nb):
+    # fails if feedback renders a test cell with its hidden part (or the checks it imports), shows blank work the
+    # solution, drops the visible tests, or has a figure that does not load
     released = "\n".join(cell.source for cell in release_nb.cells)
     solution_only = [line.strip() for line in solution_program(source_nb).splitlines()
                      if len(line.strip()) > 20 and line.strip() not in released]
+    assert solution_only, "the release holds every line of the solution: no feedback page here could show it leak"
     for name in HONEST:
         page, _, _ = feedback_page(name)
         text = page.inner_text("body")

@@ -12,10 +12,13 @@ from nnkit.submissions import SOLUTION_MARKER, grade_cells, nbgrader_meta, solut
 
 
 def test_the_committed_release_is_what_nbgrader_generates_from_source(course, capsys):
+    # fails if a source edit is committed without regenerating the release, or if generation stops being byte-for-byte
+    # deterministic (a timestamp or random id in nbgrader's output would make every release look stale)
     assert main(["--course", str(course.root), "check-release"]) == 0, capsys.readouterr().out
 
 
 def test_a_stale_release_is_named_file_by_file(course, tmp_path, capsys):
+    # fails if check-release compares only the notebook (planar_utils.py ships too), or names the folder, not the file
     copy = course.scratch_copy(tmp_path / "course")
     shutil.copytree(course.release, copy.release)
     (copy.release / "planar_utils.py").write_text("# edited by hand\n")
@@ -57,10 +60,17 @@ def test_a_test_cell_the_blank_release_passes_is_named_before_release(course, tm
 
 
 def test_the_release_holds_no_marker_and_no_grader_import(course):
+    # fails if the release's preprocessors lose ClearSolutions or ClearHiddenTests (ShowPoints set as the only one,
+    # say): their markers and the nnkit.checking import then ship; or if the scan stops seeing one of them
+    assert {marker for _, marker in leaks(course.source)} == {  # the scan sees each where it is: in the source
+        "BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "nnkit.checking"}
     assert leaks(course.release) == []
 
 
 def test_no_line_of_a_hidden_test_reaches_the_release(hidden_cells, release_nb):
+    # fails if the release keeps a hidden test (ClearHiddenTests dropped from the release's preprocessors, or a marker
+    # spelt so nbgrader misses it), or if the hidden parts are not found in the source
+    assert any(code.strip() for code in hidden_cells.values())  # the hidden tests are found: there are lines to seek
     released = "\n".join(cell.source for cell in release_nb.cells if cell.cell_type == "code")
     for grade_id, code in hidden_cells.items():
         for line in code.splitlines():
@@ -69,12 +79,15 @@ def test_no_line_of_a_hidden_test_reaches_the_release(hidden_cells, release_nb):
 
 def test_every_solution_cell_keeps_signature_and_docstring_and_clears_the_body(source_nb, release_nb):
     """The release's solution cells hold nothing of the solution: exactly what precedes it, then nbgrader's stub."""
+    # fails if the release keeps a line of the solution, cuts the signature or docstring before it, or replaces the body
+    # with another stub than nbgrader's (a ClearSolutions.code_stub set in nbgrader_config.py)
     for source, released in zip(solution_cells(source_nb), solution_cells(release_nb), strict=True):
         kept = source.source.split("### BEGIN SOLUTION")[0]
         assert released.source == kept + "# YOUR CODE HERE\n    raise NotImplementedError()"
 
 
 def test_students_see_each_test_cells_points_from_its_metadata(release_nb):
+    # fails if ShowPoints is left out of the release's preprocessors, or writes points other than the cell's metadata
     for cell in grade_cells(release_nb):
         label = points_label(cell.metadata.nbgrader["points"])
         assert cell.source.splitlines()[0].endswith(f"({label}).\"\"\""), cell.source.splitlines()[0]
@@ -82,20 +95,25 @@ def test_students_see_each_test_cells_points_from_its_metadata(release_nb):
 
 @pytest.mark.parametrize("points, label", [(1, "1 point"), (2.0, "2 points"), (0.5, "0.5 points")])
 def test_points_are_written_as_a_person_would(points, label):
+    # fails if points_label keeps the float ("2.0 points") or pluralises a single point ("1 points")
     assert points_label(points) == label
 
 
 def test_solution_markers_are_recognised_on_their_own_lines():
+    # fails if SOLUTION_MARKER leaves a marker line's indentation or newline behind, or eats the code between markers
     assert SOLUTION_MARKER.sub("", "    ### BEGIN SOLUTION\n    x = 1\n    ### END SOLUTION\n") == "    x = 1\n"
 
 
 def test_a_wrong_course_path_gets_a_one_line_error(tmp_path, capsys):
+    # fails if a folder without nbgrader_config.py surfaces as a traceback from nbgrader (or a message over several
+    # lines) instead of exit code 2 and one line
     assert main(["--course", str(tmp_path), "check-release"]) == 2
     error = capsys.readouterr().err
     assert "not a course directory" in error and error.count("\n") == 1
 
 
 def test_a_course_without_its_notebook_is_named(tmp_path):
+    # fails if Course accepts a course without source/<id>/<id>.ipynb, leaving nbgrader to fail later without naming it
     (tmp_path / "nbgrader_config.py").write_text("")
     with pytest.raises(Exception, match="shallow_nn.ipynb: missing"):
         Course(tmp_path, "shallow_nn")

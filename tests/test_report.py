@@ -56,6 +56,8 @@ def zeros(grade_id="init_weights_random"):
 
 
 def test_the_page_embeds_its_figures_and_loads_nothing(written, graded):
+    # fails if a figure is linked as the PNG file beside the page (or differs from it), or the page loads a script,
+    # stylesheet or font from elsewhere: it must open offline, anywhere
     scratch, path, page = written([graded("ann"), graded("bob", zeros())])
     found = _Attributes()
     found.feed(page)
@@ -67,6 +69,8 @@ def test_the_page_embeds_its_figures_and_loads_nothing(written, graded):
 
 
 def test_cells_are_ranked_worst_first_and_a_mistake_counts_once_per_student(course, graded, most, source_nb):
+    # fails if rows are not sorted by pass rate (ties out of notebook order), lose what they check, or a mistake one
+    # student's reason names twice is counted twice
     twice = {"init_weights_random": zeros()["init_weights_random"] + f"\nW2 too.\n  Likely mistake: {MISTAKE}"}
     outcomes = [graded("ann"), graded("bob", twice), graded("cy", zeros()),
                 graded("dee", {"init_weights_random": "test failed: x", "cost_value": "test failed: y"})]
@@ -81,6 +85,8 @@ def test_cells_are_ranked_worst_first_and_a_mistake_counts_once_per_student(cour
 
 
 def test_a_person_is_asked_to_look_at_stops_tampering_flags_and_the_ungraded_only(course, graded, most):
+    # fails if a plain failed test (bob) is sent to a person, a stop is listed once per cell or again as its flag, or
+    # tampering put right is shown as a generic flag
     stopped = {grade_id: "timed out: cell 9 ran longer than 60 s" for grade_id in list(most)[5:]}
     outcomes = [graded("ann"), graded("bob", zeros()),
                 graded("cy", stopped, flags=["timed out: cell 9 ran longer than 60 s"]),
@@ -97,11 +103,15 @@ def test_a_person_is_asked_to_look_at_stops_tampering_flags_and_the_ungraded_onl
 
 
 def test_text_a_submission_wrote_is_shown_as_text(written, graded):
+    # fails if the report's template stops autoescaping (or marks a flag safe): a submission's markup would run in the
+    # instructor's browser
     _, _, page = written([graded("ann", flags=[f"cell 3: {SCRIPT}"]), graded("bob", {"cost_value": TAMPERED})])
     assert "<script" not in page and "&lt;script&gt;" in page
 
 
 def test_links_lead_from_the_report_to_the_students_files_whatever_their_names(written, graded):
+    # fails if a student's id goes into the link unquoted (its ' or # cuts it short), the link is absolute, or it
+    # points at files that do not exist (the feedback page, the submission)
     scratch, path, _ = written([graded("o'neil #2", flags=["tampering put right: x"])])
     notebook = scratch.autograded("o'neil #2") / f"{scratch.assignment}.ipynb"
     notebook.parent.mkdir(parents=True)
@@ -113,6 +123,7 @@ def test_links_lead_from_the_report_to_the_students_files_whatever_their_names(w
 
 
 def test_summary_numbers_and_timing(graded):
+    # fails if a submission not graded counts in the scores (lowest 0) or in the time per submission (4.0 s, not 6.0)
     result = Run([graded("ann"), graded("bob", zeros()), Outcome("cy", problem="missing")], seconds=12.0)
     numbers = report.numbers(result)
     assert (numbers["submissions"], numbers["graded"], numbers["not graded"], numbers["full marks"]) == (3, 2, 1, 1)
@@ -132,10 +143,14 @@ def test_summary_numbers_and_timing(graded):
     ("AssertionError: stock nbgrader's message", "AssertionError: stock nbgrader's message", []),
 ])
 def test_a_reason_in_plain_words(reason, message, likely):
+    # fails if the likely mistakes stay in the message, a stub's NotImplementedError is shown raw, or nbgrader's own
+    # error text is taken for one of the kit's kinds
     assert feedback.in_plain_words(reason) == (message, likely)
 
 
 def test_the_page_opens_with_each_lost_point_by_the_gradebooks_scores(autograded):
+    # fails if the page takes lost points from the kit's record rather than the gradebook's scores (cost_value, given
+    # back by hand, would be listed), or drops the likely mistake or the notes
     nb, resources = feedback.WhatToFix().preprocess(*autograded)
     page = resources["nnkit"]
     assert [item.grade_id for item in page["lost"]] == ["init_weights_random"]  # cost_value: regraded by hand
@@ -144,8 +159,14 @@ def test_the_page_opens_with_each_lost_point_by_the_gradebooks_scores(autograded
     assert [cell["passed"] for cell in page["cells"]].count(False) == 1
 
 
-def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded):
+def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded, source_nb):
+    # fails if hidden tests stay in the test cells, or marker text in a student's own cell cuts it (or stops the page
+    # with nbgrader's "no end hidden tests" error)
     nb, _ = autograded
+    restored = {cell.metadata.nbgrader["grade_id"]: cell.source for cell in grade_cells(source_nb)}
+    for cell in grade_cells(nb):  # as autograde's OverwriteCells leaves them: the gradebook's source, hidden tests in
+        cell.source = restored[cell.metadata.nbgrader["grade_id"]]
+    assert all("### BEGIN HIDDEN TESTS" in cell.source for cell in grade_cells(nb))
     student_cell = nbformat.v4.new_code_cell("# ### BEGIN HIDDEN TESTS, as I typed it\nx = 1")
     nb.cells.append(student_cell)
     nb, _ = feedback.ClearHiddenTestsOfGradeCells().preprocess(nb, {})
@@ -154,6 +175,8 @@ def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded):
 
 
 def test_the_page_escapes_what_a_submission_wrote(course, autograded):
+    # fails if the feedback template prints a note or a message unescaped (a submission's script would run in the
+    # student's browser), or leaves the likely mistake out of the opening
     nb, resources = autograded
     # The exporter as nbgrader's GenerateFeedback sets it up from the course's config; GetGrades, which reads the
     # gradebook, is left out: the fixture holds the scores it would write.

@@ -32,6 +32,8 @@ from nnkit.verdict import remote, wire
     np.zeros((0, 4)), np.array([True, False]),
 ], ids=repr)
 def test_plain_data_crosses_unchanged(value):
+    # fails if a value changes on the way: a numpy scalar or 0-d array arriving as a Python number, a strided slice
+    # scrambled, a tuple as a list, an int key as a string, or a dtype widened
     back = wire.loads(wire.dumps(value))
     assert type(back) is type(value)
     if isinstance(value, (np.ndarray, np.generic)):
@@ -42,6 +44,8 @@ def test_plain_data_crosses_unchanged(value):
 
 
 def test_anything_else_arrives_as_an_opaque_stand_in_that_equals_nothing():
+    # fails if a function, module or object array crosses as something a test could use, or a stand-in equals itself
+    # (an assert on `answer == answer` would then pass)
     back = wire.loads(wire.dumps({"f": print, "o": np.array([object()]), "m": np}))
     assert all(isinstance(item, wire.Opaque) for item in back.values())
     assert back["f"] != back["f"] and "builtin_function_or_method" in repr(back["f"])
@@ -61,11 +65,14 @@ def test_anything_else_arrives_as_an_opaque_stand_in_that_equals_nothing():
 ], ids=["object dtype", "wrong size", "negative shape", "not base64", "unknown tag", "list key", "tuple of no list",
         "callback", "function", "too many items"])
 def test_a_malformed_answer_is_refused(text):
+    # fails if decode accepts what a kernel could forge (an object dtype, a pickle, a function reference, data not
+    # fitting its shape, a million items) instead of raising ValueError
     with pytest.raises(ValueError):
         wire.loads(text)
 
 
 def test_deep_nesting_is_refused_not_recursed_into():
+    # fails if decode has no depth limit: an answer nested deep enough would crash the grader with RecursionError
     with pytest.raises(ValueError):
         wire.decode(json.loads("[" * 100 + "]" * 100))
 
@@ -206,6 +213,8 @@ def test_a_test_judged_in_an_endless_loop_of_the_graders_own_is_stopped_at_its_d
 
 
 def test_the_kernel_sees_no_course_and_not_the_grader(course, tmp_path):
+    # fails if the sandbox binds the course or a folder in it (the kit's package, say, to import it there), or drops
+    # --unshare-all, --clearenv or --die-with-parent
     command = sandbox.command(["ls", "/"], tmp_path, tmp_path, sandbox.SandboxLimits())
     bound = {command[index + 1] for index, arg in enumerate(command) if arg in ("--ro-bind", "--bind")}
     environment = str(Path(sys.prefix).resolve())  # the Python it runs, wherever the virtual environment lives

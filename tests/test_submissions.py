@@ -26,12 +26,15 @@ def cell_defining(nb, name):
 
 
 def test_each_function_replaces_the_solution_cell_of_its_name(release_nb):
+    # fails if fill places functions by cell order instead of by name, or blanks cells the program does not define
     filled = fill(release_nb, PROGRAM)
     assert "helper(X) > 0" in cell_defining(filled, "predict").source
     assert "NotImplementedError" in cell_defining(filled, "nn_model").source
 
 
 def test_imports_and_helpers_go_into_the_earliest_replaced_cell(release_nb):
+    # fails if the imports and helpers go into the cell of the program's first function (predict) rather than the
+    # notebook's earliest (layer_sizes), are repeated in every cell, or keep the module docstring
     filled = fill(release_nb, PROGRAM)
     first = cell_defining(filled, "layer_sizes").source
     assert first.index("import numpy") < first.index("def helper") < first.index("def layer_sizes")
@@ -40,6 +43,7 @@ def test_imports_and_helpers_go_into_the_earliest_replaced_cell(release_nb):
 
 
 def test_filling_leaves_the_test_cells_and_the_release_untouched(release_nb):
+    # fails if fill edits the release in place (no deep copy), or writes into a test cell
     before = [cell.source for cell in release_nb.cells]
     filled = fill(release_nb, PROGRAM)
     assert [cell.source for cell in grade_cells(filled)] == [cell.source for cell in grade_cells(release_nb)]
@@ -47,16 +51,19 @@ def test_filling_leaves_the_test_cells_and_the_release_untouched(release_nb):
 
 
 def test_a_program_with_none_of_the_functions_is_refused(release_nb):
+    # fails if a program whose names all miss (a typo) is accepted, and graded as a blank notebook without a word why
     with pytest.raises(SubmissionError, match="defines none of the notebook's functions"):
         fill(release_nb, "def layer_size(X, Y):\n    return 1\n", "typo.py")
 
 
 def test_a_syntax_error_is_reported_with_its_line(release_nb):
+    # fails if a SyntaxError escapes as a traceback, or the message loses the file's name or the line
     with pytest.raises(SubmissionError, match=r"typo.py: line 2"):
         fill(release_nb, "def predict(parameters, X):\n    return (\n", "typo.py")
 
 
 def test_a_missing_or_corrupt_notebook_gets_a_one_line_error(tmp_path):
+    # fails if nbformat's errors escape unwrapped (FileNotFoundError, a JSON error), or the message runs over lines
     with pytest.raises(SubmissionError, match="no such notebook"):
         read_notebook(tmp_path / "nope.ipynb")
     corrupt = tmp_path / "corrupt.ipynb"
@@ -67,6 +74,8 @@ def test_a_missing_or_corrupt_notebook_gets_a_one_line_error(tmp_path):
 
 
 def test_a_catalog_case_keeps_its_code_and_sheds_its_labels(tmp_path):
+    # fails if load leaves FAILS or DIAGNOSIS in the program submitted for the case, drops its imports, or misreads its
+    # label, summary, cells or diagnosis
     (tmp_path / "wrong").mkdir()
     path = tmp_path / "wrong" / "zeros.py"
     path.write_text('"""All zeros."""\nimport numpy as np\n\nFAILS = ["init_weights_random"]\n'
@@ -80,6 +89,8 @@ def test_a_catalog_case_keeps_its_code_and_sheds_its_labels(tmp_path):
 
 @pytest.mark.parametrize("labels", ["", 'FAILS = ["predict_labels"]\n', 'DIAGNOSIS = "Returns X."\n'])
 def test_a_wrong_case_without_its_cells_or_its_diagnosis_is_refused(tmp_path, labels):
+    # fails if a wrong case loads without FAILS or DIAGNOSIS (accuracy would then expect no cell to fail, or the
+    # diagnosis would have nothing to tell the student)
     (tmp_path / "wrong").mkdir()
     path = tmp_path / "wrong" / "unlabelled.py"
     path.write_text(f'"""Forgot a label."""\n{labels}\n\ndef predict(parameters, X):\n    return X\n')
