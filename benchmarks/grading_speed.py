@@ -12,20 +12,30 @@ three typical mistakes) and grades them:
 - kit on Dask (--dask-workers K ...): `nnkit grade --scheduler` on a scheduler and K workers
   started as separate processes on loopback (throughput against the number of workers).
 It checks every run gave every student the same points on every cell, and prints the
-times, the time per submission and the ratios against stock.
+times, the time per submission and the ratios against stock, with the CPU seconds per
+submission each run spent, by kind of process (sampled from /proc every 20 ms: the
+grading process, its workers, the sandboxed kernels, bwrap). Then, for the same notebook:
+the CPU of executing the solved release top to bottom with no sandbox and no checks (a
+plain nbclient run: what the notebook itself costs), and one submission graded by the
+kit's execute step with its wall time split into kernel start, cells and checks.
 """
 import argparse
+import collections
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the kit, and the tests' loopback Dask cluster
 
 import loopback  # noqa: E402
 from nnkit import accuracy, release  # noqa: E402
+from nnkit.steps.sandboxed_execute import SandboxedExecute  # noqa: E402
 from nnkit.course import Course  # noqa: E402
 from nnkit.diagnosis import catalog  # noqa: E402
 from nnkit.grading import points, submit  # noqa: E402
@@ -51,13 +61,128 @@ def make_class(into, students):
     return scratch
 
 
+class TreeCPU:
+    """CPU seconds spent by a process and every process under it, by kind, sampled every 20 ms while it runs (a
+    process that lives less than that is missed: none of the kit's or nbgrader's does real work that briefly)."""
+
+    def __init__(self, root):
+        self.root, self.last, self.done = psutil.Process(root), {}, threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self):
+        while not self.done.wait(0.02):
+            try:
+                processes = [self.root, *self.root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                return
+            for process in processes:
+                try:
+                    times, command = process.cpu_times(), " ".join(process.cmdline())
+                except psutil.Error:
+                    continue
+                self.last[process.pid] = (self._kind(process, command), times.user + times.system)
+
+    def _kind(self, process, command):
+        if process.pid == self.root.pid:
+            return "grading process (nbgrader, gradebook, report)"
+        if "ipykernel" in command:
+            return "kernels (the notebook's cells, and the calls the checks make)"
+        if "bwrap" in command:
+            return "bwrap"
+        return "workers (execute step: nbclient, checks, diagnosis)"
+
+    def stop(self):
+        self.done.set()
+        self.thread.join()
+        by_kind = collections.Counter()
+        for kind, seconds in self.last.values():
+            by_kind[kind] += seconds
+        return by_kind
+
+
 def timed(command, course):
+    """Seconds the command took, and its CPU seconds by kind of process."""
     started = time.perf_counter()
-    run = subprocess.run(command, cwd=course.root, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if run.returncode != 0:
-        sys.exit(f"{' '.join(map(str, command))} failed ({run.returncode}):\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
-    return seconds
+    process = subprocess.Popen(command, cwd=course.root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    cpu = TreeCPU(process.pid)
+    out, err = process.communicate()
+    seconds, by_kind = time.perf_counter() - started, cpu.stop()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(map(str, command))} failed ({process.returncode}):\n{out[-3000:]}\n{err[-3000:]}")
+    return seconds, by_kind
+
+
+def notebook_alone(course):
+    """The solved release executed top to bottom by nbclient, no sandbox and no checks: (seconds, CPU seconds)."""
+    import nbclient
+    nb = accuracy.solved_release(Course(ROOT, "shallow_nn"), course)
+    before = _own_and_children_cpu()
+    started = time.perf_counter()
+    nbclient.NotebookClient(nb, timeout=600, resources={"metadata": {"path": str(course.source)}}).execute(
+        stderr=subprocess.DEVNULL)  # the kernel's warning that it listens on loopback TCP
+    return time.perf_counter() - started, _own_and_children_cpu() - before
+
+
+def _own_and_children_cpu():
+    me = psutil.Process()
+    times = me.cpu_times()
+    return times.user + times.system + sum(_cpu(child) for child in me.children(recursive=True)) + \
+        times.children_user + times.children_system
+
+
+def _cpu(process):
+    try:
+        times = process.cpu_times()
+        return times.user + times.system
+    except psutil.Error:
+        return 0.0
+
+
+def one_submission(course):
+    """One solved submission through the kit's execute step in this process, its wall time split by phase."""
+    phases, calls = collections.Counter(), collections.Counter()
+
+    def timing(name, method):
+        def timed_method(self, *args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return method(self, *args, **kwargs)
+            finally:
+                phases[name] += time.perf_counter() - started
+                calls[name] += 1
+        return timed_method
+
+    patched = {"start_new_kernel": "kernel start (bwrap, ipykernel)",
+               "start_new_kernel_client": "until the kernel answers", "_cleanup_kernel": "kernel stop",
+               "_execute_without_hidden_tests": "cells, run in the kernel", "_verdict": "test cells' verdicts, in the grader"}
+    originals = {name: getattr(SandboxedExecute, name) for name in patched}
+    for name, phase in patched.items():
+        setattr(SandboxedExecute, name, timing(phase, originals[name]))
+    try:
+        nb = accuracy.solved_release(Course(ROOT, "shallow_nn"), course)
+        started = time.perf_counter()
+        SandboxedExecute(config=course.api.config).preprocess(nb, {"nbgrader": {"assignment": course.assignment}})
+        total = time.perf_counter() - started
+    finally:
+        for name, method in originals.items():
+            setattr(SandboxedExecute, name, method)
+    phases["the rest (the given files, the checks made importable)"] = total - sum(phases.values())
+    return total, phases, calls
+
+
+def print_profile(course, cpu, students):
+    seconds, cpu_seconds = notebook_alone(course)
+    print(f"\nthe solved release alone, top to bottom in nbclient (no sandbox, no checks): {seconds:.1f} s, "
+          f"{cpu_seconds:.1f} s of CPU")
+    for name, by_kind in cpu.items():
+        print(f"CPU per submission, {name}: {sum(by_kind.values()) / students:.2f} s")
+        for kind, spent in by_kind.most_common():
+            print(f"    {spent / students:5.2f} s  {kind}")
+    total, phases, calls = one_submission(course)
+    print(f"one solved submission through the kit's execute step, alone: {total:.1f} s")
+    for phase, spent in phases.most_common():
+        print(f"    {spent:5.2f} s  {phase}" + (f" ({calls[phase]} times)" if calls[phase] > 1 else ""))
 
 
 def main():
@@ -77,7 +202,7 @@ def main():
         runs[f"kit on Dask, {workers} worker{'s' * (workers > 1)}"] = (nnkit + ["--scheduler"], workers)
     print(f"{args.students} submissions ({args.students - args.students // 2} solutions, the rest "
           f"{', '.join(MISTAKES)}), scratch courses in {into}", flush=True)
-    seconds, scores = {}, {}
+    seconds, scores, cpu = {}, {}, {}
     for number, (name, (command, setting)) in enumerate(runs.items()):
         course = make_class(into / f"course-{number}", args.students)
         if name == "stock":
@@ -86,14 +211,15 @@ def main():
             course = Course(course.root, course.assignment)
         if "--scheduler" in command:
             with loopback.dask_cluster(setting, into / f"dask-{number}") as (address, _):
-                seconds[name] = timed(command + [address], course)
+                seconds[name], cpu[name] = timed(command + [address], course)
         else:
-            seconds[name] = timed(command, course)
+            seconds[name], cpu[name] = timed(command, course)
         scores[name] = points(course)
         print(f"{name:>24}: {seconds[name]:6.1f} s, {seconds[name] / args.students:5.2f} s per submission, "
               f"{seconds['stock'] / seconds[name]:4.2f}x stock", flush=True)
     differ = [name for name in runs if scores[name] != scores["stock"]]
     print("grades identical in every run" if not differ else f"GRADES DIFFER from stock in: {', '.join(differ)}")
+    print_profile(course, cpu, args.students)
     return 1 if differ else 0
 
 

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from traitlets.config import Config
 
 from assignments.shallow_nn.checks.experiment import RandomStart
 from assignments.shallow_nn.reference import start
 from nnkit import sandbox
 from nnkit.errors import GradingStopped
-from nnkit.steps.sandboxed_execute import Judging
+from nnkit.steps.sandboxed_execute import Judging, SandboxedExecute
 from nnkit.verdict import remote, wire
 
 
@@ -302,3 +303,10 @@ def test_the_grader_talks_only_to_the_connection_that_presents_its_token(tmp_pat
         assert connection.recv(6) == b"answer"
         for end in (connection, squatter, server):
             end.close()
+
+
+def test_the_kernel_is_killed_after_grading_unless_the_course_says_otherwise():
+    # fails if the execute step waits for a graceful shutdown of a kernel whose sandbox is thrown away anyway (0.3 s
+    # a submission), or the course's own setting is ignored
+    assert SandboxedExecute().shutdown_kernel == "immediate"
+    assert SandboxedExecute(config=Config({"Execute": {"shutdown_kernel": "graceful"}})).shutdown_kernel == "graceful"

@@ -29,7 +29,7 @@ import nbformat
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import Execute
-from traitlets import Integer
+from traitlets import Integer, default
 
 from nnkit import content
 from nnkit.verdict import findings, testcells
@@ -50,6 +50,12 @@ class SandboxedExecute(Execute):
     def __init__(self, **kwargs):
         kwargs.setdefault("kernel_manager_class", SandboxedKernelManager)
         super().__init__(**kwargs)
+
+    @default("shutdown_kernel")
+    def _kill_the_kernel(self):
+        """The sandbox and all in it are thrown away after grading: nothing to shut down gracefully, so no waiting
+        for it (0.3 s a submission here, measured by benchmarks/grading_speed.py)."""
+        return "immediate"
 
     def preprocess(self, nb, resources, km=None):
         self._record = findings.begin(nb)
