@@ -13,6 +13,7 @@ from nnkit.scaleout.cluster import ClusterError
 from nnkit.diagnosis.catalog import CatalogError
 from nnkit.course import CourseError, assignments
 from nnkit.bubblewrap import SandboxUnavailable
+from nnkit.gradebook import GradebookError
 from nnkit.grading import table
 from nnkit.submissions import SubmissionError, fill, read_notebook, solution_program
 
@@ -167,7 +168,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     try:
         return args.action(args) or 0
-    except (CourseError, SubmissionError, CatalogError, SandboxUnavailable, ClusterError) as error:
+    except (CourseError, SubmissionError, CatalogError, SandboxUnavailable, ClusterError, GradebookError) as error:
         print(f"nnkit: {error}", file=sys.stderr)
         return 2
 

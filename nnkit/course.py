@@ -17,6 +17,8 @@ from nbgrader.coursedir import CourseDirectory
 from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
 
+from nnkit import gradebook
+
 CONFIG_FILE = "nbgrader_config.py"
 
 
@@ -82,7 +84,13 @@ class Course:
 
     @property
     def gradebook(self):
-        return self.root / "gradebook.db"
+        """The SQLite gradebook's file; None if the gradebook is on a database server."""
+        return gradebook.sqlite_file(self.db_url)
+
+    @property
+    def db_url(self):
+        """Where nbgrader keeps the gradebook (c.CourseDirectory.db_url)."""
+        return self.api.coursedir.db_url
 
     def scratch_copy(self, into):
         """A new course at `into` with this assignment's source and content and the config, nothing students made."""

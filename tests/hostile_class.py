@@ -129,7 +129,7 @@ def changed_outside_the_students(before, after, allowed=()):
     """The files that grading changed outside what it may write (the gradebook, its backups, autograded/) and the
     paths in `allowed`."""
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    kept = ("gradebook.db", "backups/", "autograded/", ".nbgrader.log")
+    kept = ("gradebook.db", "backups/", "autograded/", ".nbgrader.log", ".nnkit-grading.lock")
     return sorted(path for path in changed if not path.startswith(kept) and path not in allowed)
 
 

@@ -27,7 +27,8 @@ from nbgrader.plugins import CsvExportPlugin
 from nbgrader.utils import parse_utc
 from tqdm import tqdm
 
-from nnkit.scaleout import cluster, freshness
+from nnkit import gradebook
+from nnkit.scaleout import cluster, freshness, lock
 from nnkit.verdict import findings
 from nnkit.course import CourseError
 from nnkit.grading import grades, submit
@@ -148,7 +149,17 @@ def read_back(course, outcome, autograded=None):
 
 def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, feedback=False, report=print,
         progress=sys.stderr):
-    """Grade the students (all by default) and report; the Run. `progress`: where the bar goes (None: no bar)."""
+    """Grade the students (all by default) and report; the Run. `progress`: where the bar goes (None: no bar).
+    One run per course at a time (nnkit.scaleout.lock); a gradebook that cannot be opened stops it before anything
+    is graded (nnkit.gradebook)."""
+    with lock.holding(course) as not_locked:
+        if not_locked:
+            report(not_locked)
+        gradebook.check(course.db_url)
+        return _run(course, named, jobs, scheduler, force, export, feedback, report, progress)
+
+
+def _run(course, named, jobs, scheduler, force, export, feedback, report, progress):
     started = time.monotonic()
     outcomes = {student: look_at(course, student) for student in students(course, named)}
     stamps = freshness.stamps(course, [student for student, outcome in outcomes.items() if outcome.problem is None])
@@ -161,9 +172,9 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
            f"{' (--force grades them again)' if done else ''}, {len(outcomes) - len(stamps)} not gradable.")
     if pending:
         dispatcher = Dispatcher(course, {student: stamps[student] for student in pending})
-        backup = back_up(course, course.gradebook)
-        if backup:
-            report(f"Gradebook backed up to {backup.relative_to(course.root)}.")
+        _, backed_up = gradebook.back_up(course.db_url, course.root / "backups")
+        if backed_up:
+            report(backed_up)
         with cluster.connect(jobs, scheduler) as workers:
             dispatcher.cluster, result.where = workers, workers.where
             for line, where in workers.sandboxes(course.api.config).items():

@@ -54,7 +54,7 @@ def done(course, stamps):
     graded = {student: _autograded(course, student) for student in stamps}
     current = {student: nb for student, nb in graded.items()
                if nb is not None and findings.stamp_of(nb) == stamps[student]}
-    if not current or not course.gradebook.is_file():
+    if not current or (course.gradebook is not None and not course.gradebook.is_file()):
         return {}
     coursedir = course.api.coursedir
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:

@@ -1,0 +1,130 @@
+"""The gradebook wherever nbgrader keeps it, backed up for real; one grading run per course at a time.
+
+Fast: SQLite files and URLs of servers that need not exist (nothing here connects to one), locks taken here and in
+a child process.
+"""
+import importlib.util
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from nnkit import gradebook
+from nnkit.cli import main
+from nnkit.course import CourseError
+from nnkit.scaleout import lock
+
+SERVER = "mysql+mysqldb://grader:s3cret@db.example.org/course"  # its driver (mysqlclient) is not installed here
+
+
+def test_a_sqlite_gradebook_is_copied_with_what_was_committed_even_while_it_is_open(tmp_path):
+    # fails if the backup is a copy of the file: in WAL mode a committed grade lives in gradebook.db-wal until a
+    # checkpoint, and a copy of gradebook.db alone loses it
+    path = tmp_path / "gradebook.db"
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("CREATE TABLE grade (student TEXT, score REAL)")
+    writer.execute("INSERT INTO grade VALUES ('ann', 21)")
+    writer.commit()
+    shutil.copy(path, tmp_path / "file-copy.db")
+    with sqlite3.connect(tmp_path / "file-copy.db") as copied:  # the premise: a file copy misses the grade
+        assert not copied.execute("SELECT name FROM sqlite_master WHERE name = 'grade'").fetchall()
+    copy, line = gradebook.back_up(f"sqlite:///{path}", tmp_path / "backups")
+    writer.close()
+    with sqlite3.connect(copy) as backed_up:
+        assert backed_up.execute("SELECT student, score FROM grade").fetchall() == [("ann", 21.0)]
+        assert backed_up.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    assert line == f"Gradebook backed up to {copy} (SQLite's online backup)." and copy.parent == tmp_path / "backups"
+
+
+def test_a_gradebook_on_a_server_is_not_claimed_backed_up(tmp_path):
+    # fails if the kit copies some local file and calls it the backup of a server's gradebook, or prints the password
+    copy, line = gradebook.back_up(SERVER, tmp_path / "backups")
+    assert copy is None and not (tmp_path / "backups").exists()
+    assert "does not back it up" in line and "grader:***@db.example.org" in line and "s3cret" not in line
+
+
+def test_a_missing_driver_is_one_line_naming_the_package_to_install():
+    # fails if SQLAlchemy's ModuleNotFoundError escapes as a traceback, names the module and not the package, or
+    # shows the password
+    assert importlib.util.find_spec("MySQLdb") is None  # the premise: the driver is missing here
+    with pytest.raises(gradebook.GradebookError) as error:
+        gradebook.check(SERVER)
+    message = str(error.value)
+    assert "pip install mysqlclient" in message and "s3cret" not in message and "\n" not in message
+
+
+@pytest.mark.parametrize("url, says", [("sqlite:///{tmp}/no/such/folder/gradebook.db", "does not exist"),
+                                       ("sqlite:///{tmp}/corrupt.db", "cannot be opened (file is not a database)"),
+                                       ("notaurl", "not a database URL"),
+                                       ("nosuchdb://x/y", "SQLAlchemy knows no such database")])
+def test_a_gradebook_that_cannot_be_opened_is_one_line(tmp_path, url, says):
+    # fails if a corrupt or misplaced gradebook is only found by nbgrader half way through grading (a traceback per
+    # student), or the message does not say what is wrong
+    (tmp_path / "corrupt.db").write_bytes(b"this is not SQLite " * 100)
+    with pytest.raises(gradebook.GradebookError) as error:
+        gradebook.check(url.format(tmp=tmp_path))
+    assert says in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_sqlite_gradebook_not_made_yet_is_fine_and_not_made_by_the_check(tmp_path):
+    # fails if a course's first run is refused, or the check leaves an empty file nbgrader then takes for a gradebook
+    gradebook.check(f"sqlite:///{tmp_path}/gradebook.db")
+    assert not (tmp_path / "gradebook.db").exists()
+
+
+def test_nnkit_grade_stops_before_grading_when_the_gradebook_cannot_be_opened(course, tmp_path, capsys):
+    # fails if grading starts (and each student is reported "not graded", one by one) before the gradebook is known
+    # to open, or the course's own db_url is not the one checked
+    scratch = course.scratch_copy(tmp_path / "course")
+    with open(scratch.root / "nbgrader_config.py", "a") as config:
+        config.write(f"\nc.CourseDirectory.db_url = {SERVER!r}\n")
+    (scratch.root / "submitted" / "ann" / scratch.assignment).mkdir(parents=True)
+    assert main(["--course", str(scratch.root), "grade"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "pip install mysqlclient" in err and "s3cret" not in err
+    assert not (scratch.root / "autograded" / "ann").exists()
+
+
+def test_a_second_run_on_the_course_stops_at_once_naming_who_holds_it(course, tmp_path):
+    # fails if two runs grade the same course at once (each grades everything), or the refusal does not say who
+    # holds it (user, host, process, since)
+    scratch = course.scratch_copy(tmp_path / "course")
+    with lock.holding(scratch) as not_locked:
+        assert not_locked is None
+        with pytest.raises(CourseError) as error:
+            with lock.holding(scratch):
+                pass
+    message = str(error.value)
+    assert f"process {__import__('os').getpid()}, since " in message and " on " in message
+    with lock.holding(scratch):  # released when the first run ended
+        pass
+
+
+def test_a_run_killed_with_sigkill_does_not_block_the_next(course, tmp_path):
+    # fails if the lock is a file whose existence means "locked" (a killed run leaves it behind forever)
+    scratch = course.scratch_copy(tmp_path / "course")
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from nnkit.course import Course
+        from nnkit.scaleout import lock
+        with lock.holding(Course({str(scratch.root)!r}, {scratch.assignment!r})):
+            print("holding", flush=True)
+            time.sleep(600)
+    """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(CourseError, match=f"process {holder.pid}, since"):
+            with lock.holding(scratch):
+                pass
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    assert (scratch.root / lock.LOCK).exists()  # what it left behind
+    with lock.holding(scratch) as not_locked:
+        assert not_locked is None
