@@ -2,8 +2,9 @@
 
 nbgrader reaches it through SQLAlchemy: SQLite by default (gradebook.db in the course), or a
 database server for a course graded by a team. The kit uses the same URL, and
-- `check(url)`, before any grading: the gradebook opens, or one line says why, naming the
-  URL without its password and, when the driver is missing, the package to install;
+- `check(url)` and `check_assignment(...)`, before any grading: the gradebook opens and holds
+  the assignment, or one line says why, naming the URL without its password and, when the
+  driver is missing, the package to install;
 - `back_up(url, folder)`: for SQLite, a copy by SQLite's online backup (consistent even while
   another process writes, where a file copy can catch a write half done); a server database
   is not copied, and the line says so and how to back it up. Never a claim about a file
@@ -15,6 +16,7 @@ import sqlite3
 from pathlib import Path
 
 import sqlalchemy
+from nbgrader.api import Gradebook, MissingEntry
 from sqlalchemy.engine import make_url
 
 DRIVER_PACKAGES = {"psycopg": "psycopg[binary]", "psycopg2": "psycopg2-binary", "pg8000": "pg8000",
@@ -71,6 +73,22 @@ def check(url):
                              "c.CourseDirectory.db_url in nbgrader_config.py.") from None
     finally:
         engine.dispose()
+
+
+def check_assignment(url, course_id, assignment):
+    """Nothing if the gradebook knows the assignment (nbgrader generate_assignment records it and its grade cells
+    there, and autograde needs them); else GradebookError, once, instead of a failure per student."""
+    path = sqlite_file(url)
+    if path is None or path.is_file():
+        with Gradebook(url, course_id) as book:
+            try:
+                book.find_assignment(assignment)
+                return
+            except MissingEntry:
+                pass
+    raise GradebookError(f"gradebook {shown(url)}: no assignment {assignment!r} in it yet; run nbgrader "
+                         f"generate_assignment {assignment} (it records the assignment's grade cells there), then "
+                         "grade again.")
 
 
 def back_up(url, folder):

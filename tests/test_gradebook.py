@@ -4,14 +4,17 @@ Fast: SQLite files and URLs of servers that need not exist (nothing here connect
 a child process.
 """
 import importlib.util
+import os
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
+from nbgrader.api import Gradebook
 
 from nnkit import gradebook
 from nnkit.cli import main
@@ -78,6 +81,20 @@ def test_a_sqlite_gradebook_not_made_yet_is_fine_and_not_made_by_the_check(tmp_p
     assert not (tmp_path / "gradebook.db").exists()
 
 
+def test_a_gradebook_without_the_assignment_is_one_line_saying_to_generate_it(tmp_path, monkeypatch):
+    # fails if a gradebook nbgrader never recorded the assignment in (a new server database) is found out student by
+    # student, each "not graded"
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")  # nbgrader's alembic
+    url = f"sqlite:///{tmp_path}/gradebook.db"
+    with pytest.raises(gradebook.GradebookError, match="run nbgrader generate_assignment shallow_nn"):
+        gradebook.check_assignment(url, "course", "shallow_nn")  # no gradebook at all yet
+    with Gradebook(url, "course") as book:
+        book.add_assignment("deep_init")
+    with pytest.raises(gradebook.GradebookError, match="no assignment 'shallow_nn' in it yet"):
+        gradebook.check_assignment(url, "course", "shallow_nn")
+    gradebook.check_assignment(url, "course", "deep_init")
+
+
 def test_nnkit_grade_stops_before_grading_when_the_gradebook_cannot_be_opened(course, tmp_path, capsys):
     # fails if grading starts (and each student is reported "not graded", one by one) before the gradebook is known
     # to open, or the course's own db_url is not the one checked
@@ -101,7 +118,7 @@ def test_a_second_run_on_the_course_stops_at_once_naming_who_holds_it(course, tm
             with lock.holding(scratch):
                 pass
     message = str(error.value)
-    assert f"process {__import__('os').getpid()}, since " in message and " on " in message
+    assert f"process {os.getpid()}, since " in message and " on " in message
     with lock.holding(scratch):  # released when the first run ended
         pass
 

@@ -1,6 +1,7 @@
 """`nnkit grade` at scale, end to end: local worker processes and a real Dask cluster give the grades nbgrader's
 own `nbgrader autograde` gives; a worker dying mid-submission costs a retry, not the submission; a run killed
-half way loses nothing, and the next run grades only what is left.
+half way loses nothing, and the next run grades only what is left. A team's course: the gradebook on a PostgreSQL
+server (a private one, tests/postgres.py) grades as SQLite does; two graders at once grade nothing twice.
 """
 import csv
 import os
@@ -16,7 +17,9 @@ import pytest
 
 from nnkit.verdict import findings
 import loopback
+import postgres
 from nnkit import release
+from nnkit.course import Course
 from nnkit.pages import report
 from nnkit.grading import points, submit
 from nnkit.submissions import fill
@@ -161,3 +164,50 @@ def _graded(path):
         return findings.stamp_of(nbformat.read(str(path), as_version=4)) is not None
     except (OSError, ValueError):
         return False
+
+
+def test_a_gradebook_on_postgresql_grades_exports_and_feeds_back_as_sqlite_does(new_class, by_nbgrader):
+    # fails if a kit step reads or writes gradebook.db instead of the course's db_url (its grades, the incremental
+    # run's record, the export, the backup), or claims to have backed up a server's gradebook
+    scratch = new_class("postgresql")
+    with postgres.server() as url:
+        with open(scratch.root / "nbgrader_config.py", "a") as config:
+            config.write(f"\nc.CourseDirectory.db_url = {url!r}\n")
+        scratch = Course(scratch.root, scratch.assignment)  # its configuration read anew
+        assert scratch.gradebook is None and scratch.db_url == url
+        unknown = nnkit_grade(scratch)
+        out, err = unknown.communicate(timeout=120)
+        assert unknown.returncode == 2 and "no assignment 'shallow_nn' in it yet" in err and "not graded" not in out
+        subprocess.run([BIN / "nbgrader", "generate_assignment", scratch.assignment, "--force"], cwd=scratch.root,
+                       check=True, capture_output=True)  # the instructor's step that fills a new gradebook
+        stale = (scratch.root / "gradebook.db").stat()  # the SQLite one release.generate made, no longer in use
+        run = nnkit_grade(scratch, "--export", "grades.csv", "--feedback")
+        out, err = run.communicate(timeout=600)
+        assert run.returncode == 0, out + err
+        assert points(scratch) == by_nbgrader
+        assert "the kit does not back it up" in out and not (scratch.root / "backups").exists(), out
+        assert (scratch.root / "gradebook.db").stat().st_mtime_ns == stale.st_mtime_ns
+        with open(scratch.root / "grades.csv") as export:
+            assert {row["student_id"] for row in csv.DictReader(export)} == set(CLASS)
+        assert all((scratch.feedback(student) / f"{scratch.assignment}.html").is_file() for student in CLASS)
+        again = nnkit_grade(scratch)
+        out, _ = again.communicate(timeout=120)
+        assert again.returncode == 0 and f"0 to grade, {len(CLASS)} up to date" in out, out
+
+
+def test_two_graders_at_once_grade_each_submission_once(new_class, by_nbgrader):
+    # fails if a second run on the course grades alongside the first (every submission twice, on the same cores),
+    # or its refusal does not name who holds the course
+    scratch = new_class("two_graders")
+    first = nnkit_grade(scratch)
+    lock_file, deadline = scratch.root / ".nnkit-grading.lock", time.monotonic() + 60
+    while f"process {first.pid}," not in (lock_file.read_text() if lock_file.exists() else ""):
+        assert first.poll() is None and time.monotonic() < deadline, "premise: the first run holds the course"
+        time.sleep(0.05)
+    second = nnkit_grade(scratch, "--force")
+    out, err = second.communicate(timeout=120)
+    assert second.returncode == 2 and f"being graded by " in err and f"process {first.pid}, since" in err, out + err
+    assert first.poll() is None, "premise: the second run was refused while the first still graded"
+    out, err = first.communicate(timeout=600)
+    assert first.returncode == 0 and "graded now                4" in out, out + err
+    assert points(scratch) == by_nbgrader

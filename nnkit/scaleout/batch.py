@@ -156,6 +156,7 @@ def run(course, named=(), jobs=None, scheduler=None, force=False, export=None, f
         if not_locked:
             report(not_locked)
         gradebook.check(course.db_url)
+        gradebook.check_assignment(course.db_url, course.api.coursedir.course_id, course.assignment)
         return _run(course, named, jobs, scheduler, force, export, feedback, report, progress)
 
 
