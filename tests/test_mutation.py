@@ -35,6 +35,9 @@ def test_every_operator_of_the_lesson_makes_its_mutants():
                      (9, "the returned key 'dW1' dropped")]:
         assert expected in changes, expected
     assert (2, "the statement on line 2 deleted") not in changes
+    ignoring = operators.mutants("def update(p, g, learning_rate=1.2):\n    return p - learning_rate * g\n")
+    assert [(m.change, m.source.splitlines()[1].strip()) for m in ignoring if "ignored" in m.change] == [
+        ("the parameter learning_rate ignored: its default 1.2 used instead", "return p - 1.2 * g")]
     sources = [mutant.source for mutant in found]
     assert len(set(sources)) == len(sources) and ast.unparse(ast.parse(BACKWARD)) not in sources
     for source in sources:

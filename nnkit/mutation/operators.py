@@ -2,7 +2,7 @@
 
 The operators are the ones mutation testing knows to track real faults (arithmetic and
 comparison operators, constants, deleted statements), and those of this lesson's own
-slips: the axis of a sum, keepdims, a transpose, the activation, a default argument, a
+slips: the axis of a sum, keepdims, a transpose, the activation, a default argument, a parameter ignored, a
 loop bound, a key of the returned dict. Each mutant is the function's source, rewritten
 by `ast`, with a one-line description of what changed; a change that makes no
 difference to the source (the same text back) is not a mutant.
@@ -88,6 +88,12 @@ def _changes(node):
                        lambda n, index=index: _set(n, value=ast.Dict(keys=n.value.keys[:index] + n.value.keys[index + 1:],
                                                                     values=n.value.values[:index] +
                                                                     n.value.values[index + 1:])), node)
+    if isinstance(node, ast.FunctionDef):
+        defaulted = node.args.args[len(node.args.args) - len(node.args.defaults):]
+        for parameter, default in zip(defaulted, node.args.defaults):
+            yield (f"the parameter {parameter.arg} ignored: its default {ast.unparse(default)} used instead",
+                   lambda n, name=parameter.arg, default=default: _set(
+                       n, body=[_Substitute(default, name).visit(statement) for statement in n.body]), node)
     if isinstance(node, (ast.FunctionDef, ast.For, ast.If, ast.While, ast.With)):
         for index, statement in enumerate(node.body):
             docstring = isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
@@ -135,11 +141,13 @@ def _activation(name, argument):
 
 
 class _Substitute(ast.NodeTransformer):
-    def __init__(self, argument):
-        self.argument = argument
+    """Every use of the name (z by default) replaced by a copy of the expression."""
+
+    def __init__(self, expression, name="z"):
+        self.expression, self.name = expression, name
 
     def visit_Name(self, node):
-        return copy.deepcopy(self.argument) if node.id == "z" else node
+        return copy.deepcopy(self.expression) if node.id == self.name and isinstance(node.ctx, ast.Load) else node
 
 
 def _name(function):
