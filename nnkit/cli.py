@@ -108,7 +108,8 @@ def check_release(args):
 
 def mutation_score(args):
     """Grade mutants of each graded function of the solution (in-process, in parallel); print how many the hidden
-    tests kill, which are equivalent, accepted or survived; exit 1 on a survivor the assignment does not accept."""
+    tests kill, which are equivalent, accepted or survived; exit 1 on a survivor the assignment does not accept, or
+    an acceptance no survivor needs any more."""
     from nnkit.mutation import run as mutation  # only this command needs it
     assignment, functions = args.assignment, args.names
     if functions and (Path(args.course) / "source" / functions[0]).is_dir():
