@@ -6,13 +6,16 @@ database server for a course graded by a team. The kit uses the same URL, and
   the assignment, or one line says why, naming the URL without its password and, when the
   driver is missing, the package to install;
 - `back_up(url, folder)`: for SQLite, a copy by SQLite's online backup (consistent even while
-  another process writes, where a file copy can catch a write half done); a server database
-  is not copied, and the line says so and how to back it up. Never a claim about a file
-  that is not the gradebook.
+  another process writes, where a file copy can catch a write half done); for PostgreSQL, a
+  dump by its own pg_dump where it is on PATH; otherwise no copy, and the line says so and
+  how to back it up. Never a claim about a file that is not the gradebook.
 """
 import contextlib
 import datetime
+import os
+import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import sqlalchemy
@@ -94,14 +97,39 @@ def check_assignment(url, course_id, assignment):
 def back_up(url, folder):
     """Back the gradebook up into `folder` before grading changes it: (the copy's path or None, the line to report,
     or None when there is no gradebook yet)."""
-    path = sqlite_file(url)
+    path, stamp = sqlite_file(url), f"{datetime.datetime.now():%Y%m%d-%H%M%S-%f}"
     if path is None:
-        return None, (f"The gradebook is on a database server ({shown(url)}): the kit does not back it up; back it "
-                      "up with the server's own tool before grading (for PostgreSQL: pg_dump).")
+        return _dumped(url, folder / f"gradebook-{stamp}.sql")
     if not path.is_file():
         return None, None
     folder.mkdir(exist_ok=True)
-    copy = folder / f"{path.stem}-{datetime.datetime.now():%Y%m%d-%H%M%S-%f}{path.suffix}"
+    copy = folder / f"{path.stem}-{stamp}{path.suffix}"
     with contextlib.closing(sqlite3.connect(path)) as source, contextlib.closing(sqlite3.connect(copy)) as target:
         source.backup(target)
     return copy, f"Gradebook backed up to {copy} (SQLite's online backup)."
+
+
+def _dumped(url, dump):
+    """A PostgreSQL gradebook dumped by pg_dump into `dump`; for any other server, or without pg_dump, a line saying
+    it was not backed up."""
+    parsed = make_url(url)
+    pg_dump = shutil.which("pg_dump")
+    not_backed_up = (f"The gradebook on {shown(url)} is not backed up by the kit: back it up with the database's own "
+                     "tool before grading")
+    if parsed.get_backend_name() != "postgresql":
+        return None, not_backed_up + "."
+    if pg_dump is None:
+        return None, not_backed_up + " (pg_dump, which is not on PATH here)."
+    dump.parent.mkdir(exist_ok=True)
+    # The password goes by the environment, not the command line that every user of the machine can read.
+    libpq = parsed._replace(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    environment = {**os.environ, **({"PGPASSWORD": parsed.password} if parsed.password else {})}
+    run = subprocess.run([pg_dump, "--dbname", libpq, "--file", str(dump)], capture_output=True, text=True,
+                         env=environment)
+    if run.returncode != 0:
+        dump.unlink(missing_ok=True)
+        reason = (run.stderr.strip().splitlines() or ["no message"])[-1]
+        if parsed.password:
+            reason = reason.replace(parsed.password, "***")
+        return None, not_backed_up + f" (pg_dump failed: {reason})."
+    return dump, f"Gradebook backed up to {dump} (pg_dump)."

@@ -49,7 +49,25 @@ def test_a_gradebook_on_a_server_is_not_claimed_backed_up(tmp_path):
     # fails if the kit copies some local file and calls it the backup of a server's gradebook, or prints the password
     copy, line = gradebook.back_up(SERVER, tmp_path / "backups")
     assert copy is None and not (tmp_path / "backups").exists()
-    assert "does not back it up" in line and "grader:***@db.example.org" in line and "s3cret" not in line
+    assert "is not backed up by the kit" in line and "grader:***@db.example.org" in line and "s3cret" not in line
+
+
+def test_a_postgresql_gradebook_pg_dump_cannot_dump_is_said_not_backed_up(tmp_path, monkeypatch):
+    # fails if a failed or impossible dump is reported as a backup, an empty dump file is left as if it were one, or
+    # the password shows: in pg_dump's message, or on its command line (which every user can read): it goes by
+    # PGPASSWORD
+    url = "postgresql+psycopg://grader:s3cret@127.0.0.1:1/gradebook"
+    monkeypatch.setenv("PATH", str(tmp_path))  # no pg_dump here
+    copy, line = gradebook.back_up(url, tmp_path / "backups")
+    assert copy is None and "pg_dump, which is not on PATH here" in line
+    fake = tmp_path / "pg_dump"  # one that fails as pg_dump does, quoting the URL it was given
+    fake.write_text('#!/bin/sh\ntouch "$4"\necho "pg_dump: error: connection to $2 failed ($PGPASSWORD)" >&2\n'
+                    'exit 1\n')
+    fake.chmod(0o755)
+    copy, line = gradebook.back_up(url, tmp_path / "backups")
+    assert copy is None and list((tmp_path / "backups").iterdir()) == []
+    assert "pg_dump failed: pg_dump: error: connection to postgresql://grader@127.0.0.1:1/gradebook failed (***)" \
+        in line and "s3cret" not in line
 
 
 def test_a_missing_driver_is_one_line_naming_the_package_to_install():
