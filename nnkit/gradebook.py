@@ -97,16 +97,21 @@ def check_assignment(url, course_id, assignment):
 def back_up(url, folder):
     """Back the gradebook up into `folder` before grading changes it: (the copy's path or None, the line to report,
     or None when there is no gradebook yet)."""
-    path, stamp = sqlite_file(url), f"{datetime.datetime.now():%Y%m%d-%H%M%S-%f}"
+    path = sqlite_file(url)
     if path is None:
-        return _dumped(url, folder / f"gradebook-{stamp}.sql")
+        return _dumped(url, backup_path(folder, "gradebook", ".sql"))
     if not path.is_file():
         return None, None
     folder.mkdir(exist_ok=True)
-    copy = folder / f"{path.stem}-{stamp}{path.suffix}"
+    copy = backup_path(folder, path.stem, path.suffix)
     with contextlib.closing(sqlite3.connect(path)) as source, contextlib.closing(sqlite3.connect(copy)) as target:
         source.backup(target)
     return copy, f"Gradebook backed up to {copy} (SQLite's online backup)."
+
+
+def backup_path(folder, stem, suffix):
+    """Where a backup made now goes: stem-<time to the microsecond>suffix in `folder`."""
+    return folder / f"{stem}-{datetime.datetime.now():%Y%m%d-%H%M%S-%f}{suffix}"
 
 
 def _dumped(url, dump):

@@ -207,7 +207,7 @@ def test_two_graders_at_once_grade_each_submission_once(new_class, by_nbgrader):
         time.sleep(0.05)
     second = nnkit_grade(scratch, "--force")
     out, err = second.communicate(timeout=120)
-    assert second.returncode == 2 and f"being graded by " in err and f"process {first.pid}, since" in err, out + err
+    assert second.returncode == 2 and "being graded by " in err and f"process {first.pid}, since" in err, out + err
     assert first.poll() is None, "premise: the second run was refused while the first still graded"
     out, err = first.communicate(timeout=600)
     assert first.returncode == 0 and "graded now                4" in out, out + err

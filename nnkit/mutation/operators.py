@@ -23,15 +23,9 @@ SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.MatMult: 
 @dataclass(frozen=True)
 class Mutant:
     function: str  # the function's name
-    number: int  # its place among the function's mutants, in the order they are made
     line: int  # the line of the function the change is on (1: the def)
     change: str  # what changed, in a few words
     source: str  # the mutated function
-
-    @property
-    def key(self):
-        """Names the mutant in the list of accepted survivors: stable while the function's source is."""
-        return f"{self.function}#{self.number}"
 
 
 def mutants(source):
@@ -50,7 +44,7 @@ def mutants(source):
             text = ast.unparse(ast.fix_missing_locations(mutated))
             if text not in seen:
                 seen.add(text)
-                found.append(Mutant(function.name, len(found) + 1, where.lineno - function.lineno + 1, change, text))
+                found.append(Mutant(function.name, where.lineno - function.lineno + 1, change, text))
     return found
 
 

@@ -13,7 +13,6 @@
 A run stopped at any moment loses nothing: run it again and it grades what is left.
 """
 import concurrent.futures
-import datetime
 import re
 import shutil
 import sys
@@ -93,7 +92,7 @@ def back_up(course, path):
         return None
     folder = course.root / "backups"
     folder.mkdir(exist_ok=True)
-    copy = folder / f"{path.stem}-{datetime.datetime.now():%Y%m%d-%H%M%S-%f}{path.suffix}"
+    copy = gradebook.backup_path(folder, path.stem, path.suffix)
     shutil.copy2(path, copy)
     return copy
 

@@ -52,12 +52,12 @@ def _flower():
     return load_flower()
 
 
-def _trained(nn_model, first, X, Y, seed=0, n_h=4):
+def _trained(nn_model, first, X, Y, seed=0):
     """Seeded as the notebook's train_from, ITERATIONS of nn_model from the stand-in start `first`. Weights that
     blow up fail here, saying so."""
     np.random.seed(seed)
     with substituted(nn_model, "initialize_parameters", first):
-        parameters = expect_dict(call(nn_model, X, Y, n_h, num_iterations=ITERATIONS), PARAMETER_NAMES,
+        parameters = expect_dict(call(nn_model, X, Y, 4, num_iterations=ITERATIONS), PARAMETER_NAMES,
                                  "nn_model's result")
     blown = [name for name in PARAMETER_NAMES if not np.all(np.isfinite(np.asarray(parameters[name], dtype=float)))]
     expect(not blown, f"Training with your nn_model on the flower, {', '.join(blown)} became NaN or infinite: training "
