@@ -11,7 +11,9 @@ import pytest
 from nnkit.verdict.findings import Reason
 from nnkit.scaleout.batch import Outcome, Run, look_at, summary, table
 from nnkit.course import Course, CourseError
+from nnkit.scaleout.cluster import Cluster, ClusterError
 from nnkit.scaleout.execution import execution_config
+from nnkit.bubblewrap import SandboxUnavailable
 from nnkit.grading import Grades
 from nnkit.scaleout.handoff import Dispatcher
 
@@ -79,3 +81,25 @@ def test_a_submission_time_nbgrader_cannot_read_is_reported_by_name_before_gradi
     assert outcome.problem.startswith(f"{scratch.submitted('ada') / 'timestamp.txt'}: not a submission time")
     (scratch.submitted("ada") / "timestamp.txt").write_text("2026-11-29 10:00:00.000000 UTC")
     assert look_at(scratch, "ada").problem is None
+
+
+class _Answers:
+    """A stand-in Dask client whose workers answer `client.run` as given (an exception: that worker's error)."""
+
+    def __init__(self, answers):
+        self.answers = answers
+
+    def run(self, function, *args, on_error="raise"):
+        assert on_error == "return"  # the premise: one worker's error must not stop the others' answers
+        return self.answers
+
+
+def test_a_worker_dying_as_it_describes_its_sandbox_is_passed_over_and_one_that_cannot_sandbox_stops_the_run():
+    # fails if a worker killed while it probes its sandbox (the nanny restarts it) ends the whole run with a
+    # traceback, or a worker without bubblewrap is passed over as if it had died
+    line = "Sandbox: bubblewrap 0.11.0"
+    died = Cluster(_Answers({"tcp://a": line, "tcp://b": OSError("comm closed"), "tcp://c": line}), "3 workers")
+    assert died.sandboxes({}) == {line: ["tcp://a", "tcp://c"]}
+    unable = Cluster(_Answers({"tcp://a": line, "tcp://b": SandboxUnavailable("no bwrap here")}), "2 workers")
+    with pytest.raises(ClusterError, match="a worker of 2 workers cannot grade: no bwrap here"):
+        unable.sandboxes({})

@@ -53,13 +53,15 @@ class Cluster:
 
     def sandboxes(self, config):
         """{line: workers}: how the workers sandbox a kernel; ClusterError naming a worker that cannot."""
-        try:
-            lines = self.client.run(execution.sandbox_here, execution.execution_config(config))
-        except SandboxUnavailable as error:
-            raise ClusterError(f"a worker of {self.where} cannot grade: {error}") from None
+        answers = self.client.run(execution.sandbox_here, execution.execution_config(config), on_error="return")
         found = {}
-        for worker, line in sorted(lines.items()):
-            found.setdefault(line, []).append(worker)
+        for worker, answer in sorted(answers.items()):
+            if isinstance(answer, SandboxUnavailable):
+                raise ClusterError(f"a worker of {self.where} cannot grade: {answer}")
+            if not isinstance(answer, BaseException):  # else it died as it answered: its restart grades as the rest
+                found.setdefault(answer, []).append(worker)
+        if not found:
+            raise ClusterError(f"no worker of {self.where} could say how it sandboxes a kernel; try again.")
         return found
 
 
