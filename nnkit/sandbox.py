@@ -39,7 +39,7 @@ from traitlets.config import Configurable
 
 import nnkit
 from nnkit import content
-from nnkit.bubblewrap import bwrap
+from nnkit.bubblewrap import SandboxUnavailable, bwrap
 
 HOME = "/home/student"
 SOCKETS = Path("/run/grader")  # inside the sandbox: the kernel's sockets and the grader's

@@ -52,14 +52,26 @@ def test_the_solution_earns_full_marks(graded):
     # fails if a hidden check is stricter than the solution (a tolerance, a fixed random draw) or the sandbox
     # computes differently enough to fail it, or if no grade cell reaches the gradebook
     solution = graded["solution"]
-    assert solution.failed == [] and solution.score == solution.max_score > 0
+    assert solution.failed == [] and solution.score == sum(most for _, most in solution.cells.values()) > 0
+
+
+def test_a_written_answer_left_as_released_scores_zero_with_no_grader_needed(graded, source_nb):
+    # fails if the release's answer stub is changed after nbgrader's checksum (every blank answer would wait for a
+    # grader), or a written answer is dropped from the grades
+    asked = [cell.metadata.nbgrader["grade_id"] for cell in source_nb.cells
+             if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("grade")]
+    solution = graded["solution"]  # its functions filled, its answers as released
+    assert asked and list(solution.answers) == asked
+    assert all(answer.score == 0 and answer.comment == "No response." for answer in solution.answers.values())
+    assert solution.waiting == {}
 
 
 def test_a_deleted_test_cell_is_put_back_and_graded(graded):
     # fails if the kit's OverwriteCells stops restoring a deleted test cell (add_missing_cells), so it scores 0
     # or is left out of the grades
     careless = graded["careless"]
-    assert DELETED in careless.cells and careless.score == careless.max_score == graded["solution"].max_score
+    solution = graded["solution"]
+    assert DELETED in careless.cells and (careless.score, careless.max_score) == (solution.score, solution.max_score)
 
 
 def test_the_unfilled_release_earns_zero(graded):

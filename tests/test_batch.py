@@ -14,7 +14,7 @@ from nnkit.course import Course, CourseError
 from nnkit.scaleout.cluster import Cluster, ClusterError
 from nnkit.scaleout.execution import execution_config
 from nnkit.bubblewrap import SandboxUnavailable
-from nnkit.grading import Grades
+from nnkit.grading import Answer, Grades
 from nnkit.scaleout.handoff import Dispatcher
 
 
@@ -35,6 +35,25 @@ def test_the_report_gives_each_lost_point_its_reason_and_keeps_escape_codes_out(
     assert lines[4].endswith("! tampering put right: cell init_shapes was edited; graded as released")
     assert lines[5].endswith("~ the notebook's own run of the visible tests passed, the grader failed: init_shapes")
     assert lines[6].split()[:3] == ["eve", "not", "graded"] and "\x1b" not in "\n".join(lines)
+
+
+def test_written_answers_count_once_graded_and_those_waiting_are_named_for_a_grader():
+    # fails if an answer waiting for a grader counts as lost points (or as full marks), a grader's score is left out
+    # of the total, its comment reaches the terminal with escape codes, or the waiting are not counted in the summary
+    answers = {"why_a": Answer(None, 2), "why_b": Answer(1, 2, "Half: \x1b[2Jno numbers cited", by_a_grader=True),
+               "why_c": Answer(1, 1)}
+    waiting = Grades("ann", {"init_shapes": (1, 1)}, answers={"why_a": Answer(None, 2), "why_c": Answer(1, 1)})
+    assert (waiting.score, waiting.max_score, waiting.waiting) == (2, 4, {"why_a": 2})
+    assert not waiting.full_marks and not waiting.lost_points
+    lines = table([Outcome("bob", Grades("bob", {"init_shapes": (1, 1)}, answers=answers))]).splitlines()
+    assert lines[1].split() == ["bob", "3", "/", "6"]
+    assert lines[2].endswith("- why_b: 1 / 2, graded by hand: Half: ?[2Jno numbers cited")
+    assert lines[3].endswith("? written answers waiting for a grader: why_a")
+    outcomes = [Outcome("ann", waiting, now=True), Outcome("bob", Grades("bob", {"init_shapes": (1, 1)},
+                                                                         answers=answers), now=True)]
+    found = summary(Run(outcomes, seconds=4)).splitlines()
+    assert [line.split()[-1] for line in found[:3]] == ["2", "0", "1"]  # graded now, full marks, lost points
+    assert "to grade by hand          2   written answers of 2 students" in "\n".join(found)
 
 
 def test_the_summary_counts_what_the_run_did_and_names_what_it_could_not_grade():

@@ -7,39 +7,27 @@ checked from its rendered DOM: figures loaded, the rows and messages where they 
 nothing hidden shown.
 """
 import base64
-import os
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import nbformat
 import pytest
-from playwright.sync_api import sync_playwright
 
 from nnkit.pages import feedback, report
 from nnkit.verdict import findings
 from nnkit.grading import grades, points
 from nnkit.submissions import grade_cells, read_notebook, solution_program
-import system_packages
+from browser import launched
 from hostile_class import ATTACKS, HONEST, student
 
 pytestmark = pytest.mark.slow
-CHROMIUM = os.environ.get("NNKIT_CHROMIUM", "/usr/bin/chromium")  # Debian's, installed by the tests if missing
-# Headless, as root on a machine with no network: no sandbox, no GPU, none of Chromium's own background traffic.
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
 HIDDEN = ("BEGIN HIDDEN TESTS", "END HIDDEN TESTS", "nnkit.checking", "verify(globals()")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        executable = system_packages.installed(CHROMIUM, "chromium")
-    except RuntimeError as error:
-        pytest.fail(f"{error} (or name another Chromium in NNKIT_CHROMIUM)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(executable), args=FLAGS)
+    with launched() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

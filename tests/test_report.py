@@ -8,14 +8,14 @@ import html.parser
 
 import nbformat
 import pytest
-from nbconvert import HTMLExporter
 from nbgrader.converters import GenerateFeedback
 
 from nnkit.verdict.findings import Reason
 from nnkit.pages import feedback, report
 from nnkit.scaleout.batch import Outcome, Run
-from nnkit.grading import Grades
-from nnkit.steps.show_points import what_it_checks
+from nnkit.grading import Answer, Grades
+from nnkit.steps.markup_as_text import MarkupAsText
+from nnkit.steps.show_points import what_it_asks, what_it_checks
 from nnkit.submissions import grade_cells
 
 TAMPERED = "tampering detected: the grader's exchange with the kernel failed (ValueError)"
@@ -30,13 +30,26 @@ def most(source_nb):
 
 
 @pytest.fixture
-def graded(most):
-    """A function: the Outcome of a graded student who lost the cells given ({grade_id: reason})."""
-    def make(student, lost=(), flags=()):
+def asked(source_nb):
+    """grade_id -> points of each written answer (a markdown grade cell), in notebook order."""
+    found = {cell.metadata.nbgrader["grade_id"]: cell.metadata.nbgrader["points"] for cell in source_nb.cells
+             if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("grade")}
+    assert found, "premise: the notebook has written answers"
+    return found
+
+
+@pytest.fixture
+def graded(most, asked):
+    """A function: the Outcome of a graded student who lost the test cells given ({grade_id: reason}); their written
+    answers as given ({grade_id: Answer}), else each scored full marks."""
+    def make(student, lost=(), flags=(), answers=None):
         lost = dict(lost)
         cells = {grade_id: (0 if grade_id in lost else points, points) for grade_id, points in most.items()}
         reasons = {grade_id: Reason.parse(text) for grade_id, text in lost.items()}
-        return Outcome(student, Grades(student, cells), reasons=reasons, flags=list(flags), now=True, seconds=3.0)
+        if answers is None:
+            answers = {grade_id: Answer(points, points) for grade_id, points in asked.items()}
+        return Outcome(student, Grades(student, cells, answers=answers), reasons=reasons, flags=list(flags),
+                       now=True, seconds=3.0)
     return make
 
 
@@ -78,10 +91,40 @@ def test_cells_are_ranked_worst_first_and_a_mistake_counts_once_per_student(cour
     assert [row["grade_id"] for row in rows[:2]] == ["init_weights_random", "cost_value"]
     assert [row["rate"] for row in rows[:2]] == [0.25, 0.75] and {row["rate"] for row in rows[2:]} == {1.0}
     assert rows[0]["mistake"] == (MISTAKE, 2)
-    labels = {cell.metadata.nbgrader["grade_id"]: what_it_checks(cell) for cell in grade_cells(source_nb)}
+    labels = {cell.metadata.nbgrader["grade_id"]: what_it_checks(cell) if cell.cell_type == "code" else
+              what_it_asks(source_nb.cells, index) for index, cell in enumerate(source_nb.cells)
+              if cell.metadata.get("nbgrader", {}).get("grade")}
     assert all(row["checks"] == labels[row["grade_id"]] and row["checks"] for row in rows)
-    assert [row["grade_id"] for row in rows[2:]] == [grade_id for grade_id in most if grade_id not in
+    assert [row["grade_id"] for row in rows[2:]] == [grade_id for grade_id in labels if grade_id not in
                                                     ("init_weights_random", "cost_value")]  # ties keep their order
+
+
+def test_a_written_answer_counts_once_a_grader_scored_it_and_its_question_names_it(course, graded, asked, source_nb):
+    # fails if an answer waiting for a grader counts as failed (its rate 0), the waiting are not counted, or the row
+    # does not say what the answer is asked (its question's heading)
+    first, *others = asked
+    outcomes = [graded("ann"), graded("bob", answers={first: Answer(None, asked[first])}),
+                graded("cy", answers={first: Answer(0.5, asked[first], "Half the argument.", by_a_grader=True)})]
+    row = next(row for row in report.pass_rates(course, outcomes) if row["grade_id"] == first)
+    assert (row["passed"], row["graded"], row["waiting"], row["rate"]) == (1, 2, 1, 0.5)
+    assert row["checks"] == "Question 1: why do they stay equal?"
+
+
+def test_the_written_answers_waiting_are_counted_by_student_with_a_link_to_formgrader(written, graded, asked):
+    # fails if a student with nothing waiting is listed, an answer is counted twice, a student's id goes into the
+    # formgrader link unquoted, or the course's c.ClassReport.formgrader_url is not followed
+    first, second, *_ = asked
+    waiting = {first: Answer(None, asked[first]), second: Answer(None, asked[second])}
+    scratch, path, page = written([graded("ann"), graded("o'neil #2", answers=waiting)])
+    assert 'Written answers to grade by hand (2)' in page
+    assert f"http://localhost:8888/formgrader/manage_students/o%27neil%20%232/{scratch.assignment}" in page
+    with open(scratch.root / "nbgrader_config.py", "a") as config:
+        config.write("\nc.ClassReport.formgrader_url = 'https://hub.example.edu/user/ta/formgrader/'\n")
+    found = report.to_grade_by_hand(type(scratch)(scratch.root, scratch.assignment),
+                                    [graded("ann"), graded("bob", answers=waiting)])
+    assert found["answers"] == 2 and [row["student"] for row in found["students"]] == ["bob"]
+    assert found["students"][0]["points"] == asked[first] + asked[second]
+    assert found["link"] == f"https://hub.example.edu/user/ta/formgrader/gradebook/{scratch.assignment}/{scratch.assignment}"
 
 
 def test_a_person_is_asked_to_look_at_stops_tampering_flags_and_the_ungraded_only(course, graded, most):
@@ -122,12 +165,13 @@ def test_links_lead_from_the_report_to_the_students_files_whatever_their_names(w
     assert found.links == [f"../../autograded/o%27neil%20%232/{scratch.assignment}/{scratch.assignment}.ipynb"]
 
 
-def test_summary_numbers_and_timing(graded):
+def test_summary_numbers_and_timing(graded, most, asked):
     # fails if a submission not graded counts in the scores (lowest 0) or in the time per submission (4.0 s, not 6.0)
     result = Run([graded("ann"), graded("bob", zeros()), Outcome("cy", problem="missing")], seconds=12.0)
     numbers = report.numbers(result)
     assert (numbers["submissions"], numbers["graded"], numbers["not graded"], numbers["full marks"]) == (3, 2, 1, 1)
-    assert (numbers["highest"], numbers["lowest"], numbers["mean"]) == (25, 23, 24)
+    top = sum(most.values()) + sum(asked.values())
+    assert (numbers["highest"], numbers["lowest"], numbers["mean"]) == (top, top - 2, top - 1)
     timing = report.timing(result)
     assert (timing["graded now"], timing["per submission"], timing["mean execution"]) == (2, 6.0, 3.0)
 
@@ -181,12 +225,46 @@ def test_the_page_escapes_what_a_submission_wrote(course, autograded):
     # The exporter as nbgrader's GenerateFeedback sets it up from the course's config; GetGrades, which reads the
     # gradebook, is left out: the fixture holds the scores it would write.
     app = GenerateFeedback(coursedir=course.api.coursedir, config=course.api.config)
-    exporter = HTMLExporter(config=app.config)
+    exporter = feedback.FeedbackExporter(config=app.config)
     exporter.register_preprocessor(feedback.WhatToFix, enabled=True)
     page, _ = exporter.from_notebook_node(nb, resources)
     opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
     assert "Likely mistake: " + MISTAKE in opening
     assert "<script" not in opening and "&lt;script&gt;" in opening
+
+
+def test_a_graders_comment_is_what_to_fix_for_a_written_answer_and_an_answer_waiting_is_not(course, autograded,
+                                                                                            asked):
+    # fails if a grader's comment is not shown where the answer lost points, markup in it or in a student's text is
+    # rendered live (MarkupAsText left out), an answer left blank is not told as such, an answer still waiting for
+    # a grader is listed as lost, or the page does not record the marks it was made with where made_with reads them
+    nb, resources = autograded
+    commented, blank, waiting = asked
+    resources["answers"] = {commented: Answer(1, asked[commented], f"Cite the numbers. {SCRIPT}", by_a_grader=True),
+                            blank: Answer(0, asked[blank], feedback.NO_RESPONSE),
+                            waiting: Answer(None, asked[waiting])}
+    for cell in nb.cells:  # as GetGrades leaves them: nbgrader's score (0 while waiting) and comment
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade_id") in resources["answers"]:
+            answer = resources["answers"][meta["grade_id"]]
+            meta["score"], meta["comment"] = answer.score or 0, answer.comment
+    _, resources = feedback.WhatToFix().preprocess(nb, resources)
+    lost = {item.grade_id: item for item in resources["nnkit"]["lost"]}
+    assert set(lost) == {"init_weights_random", "cost_value", commented, blank} - {"cost_value"}
+    assert lost[commented].message == f"Your grader wrote: Cite the numbers. {SCRIPT}"
+    assert lost[commented].checks == "Question 1: why do they stay equal?" and lost[commented].score == 1
+    assert "YOUR ANSWER HERE" in lost[blank].message
+    assert resources["nnkit"]["waiting"] == ["Question 3: why may the biases start at zero?"]
+    app = GenerateFeedback(coursedir=course.api.coursedir, config=course.api.config)
+    exporter = feedback.FeedbackExporter(config=app.config)
+    for step in (feedback.WhatToFix, MarkupAsText):
+        exporter.register_preprocessor(step, enabled=True)
+    nb.cells[-1].source += f"\n\nMy answer: {SCRIPT}, and l < L."  # a student's text cell
+    page, _ = exporter.from_notebook_node(nb, resources)
+    opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
+    assert "My answer: &lt;script&gt;" in page and "l &lt; L" in page
+    assert "Your grader wrote: Cite the numbers. &lt;script&gt;" in opening and "<script>alert" not in page
+    assert "1 written answer waits for a grader" in " ".join(opening.split()) and feedback.made_with(page) == "made_with"
 
 
 @pytest.fixture
@@ -195,14 +273,16 @@ def autograded(solved_nb):
     cost_value lost by the kit and given its points back by a grader; and a note with markup in it."""
     nb = copy.deepcopy(solved_nb)
     recorded = {}
-    for cell in grade_cells(nb):
-        meta = cell.metadata.nbgrader
-        meta["score"] = 0 if meta["grade_id"] == "init_weights_random" else meta["points"]
-        recorded[meta["grade_id"]] = {"passed": True, "reason": None}
+    for cell in nb.cells:  # GetGrades scores every grade cell, test cells and written answers alike
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade"):
+            meta["score"] = 0 if meta["grade_id"] == "init_weights_random" else meta["points"]
+            recorded[meta["grade_id"]] = {"passed": True, "reason": None}
     recorded["init_weights_random"] = {"passed": False, "reason": zeros()["init_weights_random"]}
     recorded["cost_value"] = {"passed": False, "reason": "test failed: J is 0.7; expected 0.29."}
     nb.metadata["nnkit"] = {"cells": recorded, "flags": [f"cell 3: {SCRIPT}"]}
-    resources = {"nbgrader": {"notebook": "shallow_nn", "score": 23, "max_score": 25, "late_penalty": 0}}
+    resources = {"nbgrader": {"notebook": "shallow_nn", "score": 23, "max_score": 25, "late_penalty": 0},
+                 "answers": {}, "marks": "made_with"}
     return nb, resources
 
 

@@ -4,7 +4,10 @@ nbgrader's generate_feedback renders the autograded notebook with the kit's step
 template (nbgrader_config.py). At the top of the page, before the notebook, comes one
 entry per test cell that lost points: what the cell checks (its docstring), the points
 lost, the kit's message in plain words and the likely mistake when one was named, with a
-link down to the cell; then what grading noted (tampering put right, a kernel stopped).
+link down to the cell; one per written answer a grader scored below its points, with the
+grader's comment; then what grading noted (tampering put right, a kernel stopped), and the
+written answers still waiting for a grader. The page records the marks it was made with
+(grading.marks), so `nnkit grade --feedback` makes it again once a grader changes them.
 Hidden tests are cleared from the test cells, so the page shows them as students had them:
 the checks' verdicts are in the messages.
 """
@@ -13,11 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbgrader
+from nbconvert import HTMLExporter
+from nbgrader.api import Gradebook
 from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from nbgrader.utils import is_grade
 
+from nnkit import grading
 from nnkit.verdict import findings
-from nnkit.steps.show_points import what_it_checks
+from nnkit.steps.show_points import what_it_asks, what_it_checks
 
 # The kit's page extends nbgrader's feedback template ("feedback"), found in the second folder.
 TEMPLATE = "with_what_to_fix.html.j2"
@@ -28,6 +34,8 @@ TEMPLATE_DIRS = [str(Path(__file__).parent / "templates"),
 OPENINGS = {"test failed": "", "timed out": "Ran out of time: ", "out of memory": "Ran out of memory: ",
             "kernel died": "Your notebook stopped: ", "tampering detected": "Grading was interfered with: "}
 STUB = re.compile(r"^(\w+) raised NotImplementedError: ?$", re.MULTILINE)
+NO_RESPONSE = "No response."  # nbgrader's comment on an answer left as released
+MARKS = re.compile(r'<div [^>]*data-marks="(\w+)"')  # where the template records them; nbconvert orders attributes
 
 
 @dataclass
@@ -48,33 +56,83 @@ def in_plain_words(text):
     return OPENINGS[reason.kind] + message, list(reason.likely)
 
 
-class WhatToFix(NbGraderPreprocessor):
-    """Collect what the page opens with in resources["nnkit"]: each test cell that lost points ("lost"), the
-    notes grading made ("notes"), and every graded cell with its score ("cells").
+class FeedbackExporter(HTMLExporter):
+    """The exporter of the feedback pages (c.GenerateFeedback.exporter_class), configured by its own name with the
+    kit's template: configured as HTMLExporter, the template would also be formgrader's, whose pages then fail."""
 
-    Runs after nbgrader's GetGrades, so the scores are the gradebook's (a grader's manual score included).
+
+class ReadAnswers(NbGraderPreprocessor):
+    """Read the student's written answers (grading.Answer: scored or waiting, the grader's comment) and the marks the
+    page is made with from the gradebook, into resources["answers"] and resources["marks"]."""
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gradebook:
+            notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"], info["student"])
+            comments = {comment.name: comment for comment in notebook.comments}
+            resources["answers"] = {grade.name: grading.answer(grade, comments.get(grade.name))
+                                    for grade in notebook.grades if grade.cell_type != "code"}
+            resources["marks"] = grading.marks(notebook)
+        return nb, resources
+
+
+class WhatToFix(NbGraderPreprocessor):
+    """Collect what the page opens with in resources["nnkit"]: each test cell and written answer that lost points
+    ("lost"), the notes grading made ("notes"), every graded cell with its score ("cells"), and the written answers
+    waiting for a grader ("waiting").
+
+    Runs after nbgrader's GetGrades and ReadAnswers, so the scores are the gradebook's (a grader's manual score
+    included).
     """
 
     def preprocess(self, nb, resources):
         recorded, notes = findings.read(nb)
-        lost, cells = [], []
-        for cell in nb.cells:
+        answers = resources["answers"]
+        lost, cells, waiting = [], [], []
+        for index, cell in enumerate(nb.cells):
             meta = cell.metadata.get("nbgrader", {})
-            if "score" in meta:  # GetGrades scored it: a graded cell or a task
+            answer = answers.get(meta.get("grade_id")) if cell.cell_type != "code" else None
+            if answer is not None and answer.score is None:
+                label = what_it_asks(nb.cells, index) or "Your written answer"
+                waiting.append(label)
+                cells.append(dict(grade_id=meta["grade_id"], label=label, score=None, points=answer.points,
+                                  passed=True, waiting=True, comment=False))
+            elif "score" in meta:  # GetGrades scored it: a graded cell or a task
                 passed = meta["score"] is not None and meta["score"] >= meta["points"]
-                cells.append(dict(grade_id=meta["grade_id"], label=_label(cell), score=meta["score"] or 0,
-                                  points=meta["points"], passed=passed, comment=bool(meta.get("comment"))))
+                label = what_it_asks(nb.cells, index) if answer is not None else _label(cell)
+                cells.append(dict(grade_id=meta["grade_id"], label=label, score=meta["score"] or 0,
+                                  points=meta["points"], passed=passed, waiting=False,
+                                  comment=bool(meta.get("comment"))))
                 if not passed:
-                    reason = recorded.get(meta["grade_id"], {}).get("reason") or _error_of(cell)
-                    message, likely = (in_plain_words(reason) if reason else
-                                       ("No message was recorded: a grader may have scored this cell by hand.", []))
-                    lost.append(Lost(meta["grade_id"], cells[-1]["label"], meta["score"] or 0, meta["points"],
-                                     message, likely))
+                    message, likely = (_said(answer), []) if answer is not None else self._reason(recorded, cell)
+                    lost.append(Lost(meta["grade_id"], label, meta["score"] or 0, meta["points"], message, likely))
             elif meta.get("comment"):  # a grader's comment on an answer graded with no points
                 cells.append(dict(grade_id=meta["grade_id"], label="A grader's comment on your answer",
-                                  score=None, points=None, passed=True, comment=True))
-        resources["nnkit"] = {"lost": lost, "notes": notes, "cells": cells}
+                                  score=None, points=None, passed=True, waiting=False, comment=True))
+        resources["nnkit"] = {"lost": lost, "notes": notes, "cells": cells, "waiting": waiting,
+                              "marks": resources["marks"]}
         return nb, resources
+
+    @staticmethod
+    def _reason(recorded, cell):
+        reason = recorded.get(cell.metadata.nbgrader["grade_id"], {}).get("reason") or _error_of(cell)
+        return (in_plain_words(reason) if reason else
+                ("No message was recorded: a grader may have scored this cell by hand.", []))
+
+
+def made_with(page):
+    """The marks (grading.marks) a feedback page's text records it was made with; None if it records none."""
+    found = MARKS.search(page)
+    return found[1] if found else None
+
+
+def _said(answer):
+    """What a student reads about a written answer that lost points: the grader's own words where there are some."""
+    if answer.by_a_grader:
+        return f"Your grader wrote: {answer.comment}"
+    if answer.comment == NO_RESPONSE:
+        return "No answer was written here: the cell still holds the YOUR ANSWER HERE it came with."
+    return "A grader scored this answer by hand and left no comment."
 
 
 class ClearHiddenTestsOfGradeCells(ClearHiddenTests):

@@ -7,6 +7,8 @@ What an instructor reads after grading, at a glance:
 - the submissions a person should look at (not graded, timed out, out of memory, kernel
   stopped, tampering, the grader and the notebook's own run disagreeing), each with its
   reasons and links to the autograded notebook and the feedback page;
+- the written answers waiting for a grader: how many, whose, and links to them in formgrader
+  (at ClassReport.formgrader_url); once graded, their scores count in every number above;
 - how long grading took.
 The page embeds its figures and styles and loads nothing, so it opens offline anywhere;
 the PNG files beside it are the same figures. Text a submission wrote is escaped.
@@ -22,15 +24,27 @@ from urllib.parse import quote
 import jinja2
 import numpy as np
 from matplotlib.figure import Figure
+from nbgrader.utils import is_grade
+from traitlets import Unicode
+from traitlets.config import Configurable
 
 from nnkit.steps import tampering
-from nnkit.steps.show_points import what_it_checks
-from nnkit.submissions import grade_cells, read_notebook
+from nnkit.steps.show_points import what_it_asks, what_it_checks
+from nnkit.submissions import read_notebook
 from nnkit.verdict import findings
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Kinds of lost point that say nothing about the student's understanding and need a person (nnkit.verdict.findings).
 NEEDS_A_PERSON = ("timed out", "out of memory", "kernel died", "tampering detected")
+
+
+class ClassReport(Configurable):
+    """The class report's settings (nbgrader_config.py: c.ClassReport...)."""
+
+    formgrader_url = Unicode("http://localhost:8888/formgrader", help=(
+        "The course's formgrader, for the report's links to written answers waiting for a grader: "
+        "`jupyter server` started in the course directory serves it at http://localhost:8888/formgrader; "
+        "on a JupyterHub it is like https://hub.example.edu/user/<name>/formgrader.")).tag(config=True)
 
 
 def folder(course):
@@ -51,7 +65,8 @@ def write(course, result):
         (out / f"{name}.png").write_bytes(png)
     page = _environment().get_template("report.html.j2").render(
         assignment=course.assignment, made=datetime.datetime.now().astimezone(), numbers=numbers(result),
-        cells=cells, review=needs_a_look(course, result.outcomes), timing=timing(result),
+        cells=cells, review=needs_a_look(course, result.outcomes), written=to_grade_by_hand(course, graded),
+        timing=timing(result),
         figures={name: "data:image/png;base64," + base64.b64encode(png).decode() for name, png in figures.items()})
     path = out / "index.html"
     path.write_text(page, encoding="utf-8")
@@ -74,20 +89,40 @@ def numbers(result):
 
 
 def pass_rates(course, graded):
-    """One row per grade cell, worst pass rate first (notebook order among equals): what it checks, its points,
-    how many passed, and the likely mistake named most often where it failed."""
-    source = grade_cells(read_notebook(course.source_notebook))
+    """One row per grade cell, worst pass rate first (notebook order among equals): what it checks (a written
+    answer: what it asks), its points, how many passed (an answer: got its points from a grader) of how many were
+    graded, how many wait for a grader, and the likely mistake named most often where it failed."""
+    source = read_notebook(course.source_notebook).cells
     rows = []
-    for order, cell in enumerate(source):
+    for order, cell in enumerate(cell for cell in source if is_grade(cell)):
         grade_id, points = cell.metadata.nbgrader["grade_id"], cell.metadata.nbgrader["points"]
-        results = [outcome for outcome in graded if grade_id in outcome.grades.cells]
-        passed = sum(outcome.grades.cells[grade_id][0] >= outcome.grades.cells[grade_id][1] for outcome in results)
-        mistakes = collections.Counter(mistake for outcome in results  # each student's counted once
+        if cell.cell_type == "code":
+            scored = [outcome.grades.cells[grade_id] for outcome in graded if grade_id in outcome.grades.cells]
+            waiting, checks = 0, what_it_checks(cell)
+        else:
+            answers = [outcome.grades.answers[grade_id] for outcome in graded if grade_id in outcome.grades.answers]
+            scored = [(answer.score, answer.points) for answer in answers if answer.score is not None]
+            waiting, checks = len(answers) - len(scored), what_it_asks(source, source.index(cell))
+        passed = sum(score >= most for score, most in scored)
+        mistakes = collections.Counter(mistake for outcome in graded  # each student's counted once
                                        for mistake in set(outcome.reasons[grade_id].likely if grade_id in outcome.reasons else ()))
-        rows.append({"grade_id": grade_id, "checks": what_it_checks(cell), "points": points, "passed": passed,
-                     "graded": len(results), "rate": passed / len(results) if results else None, "order": order,
-                     "mistake": mistakes.most_common(1)[0] if mistakes else None})
+        rows.append({"grade_id": grade_id, "checks": checks, "points": points, "passed": passed,
+                     "graded": len(scored), "waiting": waiting, "rate": passed / len(scored) if scored else None,
+                     "order": order, "mistake": mistakes.most_common(1)[0] if mistakes else None})
     return sorted(rows, key=lambda row: (row["rate"] is None, row["rate"] or 0, row["order"]))  # ungraded last
+
+
+def to_grade_by_hand(course, graded):
+    """The written answers waiting for a grader: how many, and for each student which, with a link to the student's
+    submission in formgrader (and one to the assignment's submissions there)."""
+    base = ClassReport(config=course.api.config).formgrader_url.rstrip("/")
+    assignment = quote(course.assignment, safe="")
+    students = [{"student": outcome.student, "answers": list(outcome.grades.waiting),
+                 "points": sum(outcome.grades.waiting.values()),
+                 "link": f"{base}/manage_students/{quote(outcome.student, safe='')}/{assignment}"}
+                for outcome in graded if outcome.grades.waiting]
+    return {"answers": sum(len(row["answers"]) for row in students), "students": students,
+            "link": f"{base}/gradebook/{assignment}/{assignment}"}
 
 
 def needs_a_look(course, outcomes):

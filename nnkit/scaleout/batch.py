@@ -30,8 +30,9 @@ from nnkit import gradebook
 from nnkit.scaleout import cluster, freshness, lock
 from nnkit.verdict import findings
 from nnkit.course import CourseError
-from nnkit.grading import grades, submit
+from nnkit.grading import grades, marks, submit
 from nnkit.scaleout.handoff import INTERRUPTED, Dispatcher
+from nnkit.pages.feedback import made_with
 from nnkit.pages.report import write as write_report
 from nnkit.submissions import SubmissionError, read_notebook
 from nnkit.steps.tampering import through_a_link
@@ -242,8 +243,9 @@ def _error(result):
 
 
 def table(outcomes):
-    """One line per student, then indented: a line per lost point with its reason ("-"), per flag for a person to
-    look at ("!"), and the cells where the kernel's own run of the visible tests disagreed with the grader ("~")."""
+    """One line per student, then indented: a line per lost point with its reason ("-"), the written answers a grader
+    has yet to score ("?"), per flag for a person to look at ("!"), and the cells where the kernel's own run of the
+    visible tests disagreed with the grader ("~")."""
     width = max([len("student")] + [len(outcome.student) for outcome in outcomes])
     lines = [f"{'student':{width}}  {'score':>11}"]
     for outcome in outcomes:
@@ -254,6 +256,13 @@ def table(outcomes):
         lines.append(f"{outcome.student:{width}}  {result.score:5g} / {result.max_score:<3g}")
         for grade_id in result.failed:
             lines.append(f"{'':{width}}    - {grade_id}: {_one_line(str(outcome.reasons.get(grade_id, 'no output')))}")
+        for grade_id, answer in result.answers.items():
+            if answer.lost:
+                said = f": {_one_line(answer.comment)}" if answer.comment else ""
+                lines.append(f"{'':{width}}    - {grade_id}: {answer.score:g} / {answer.points:g}"
+                             f"{', graded by hand' if answer.by_a_grader else ''}{said}")
+        if result.waiting:
+            lines.append(f"{'':{width}}    ? written answers waiting for a grader: {', '.join(result.waiting)}")
         lines += [f"{'':{width}}    ! {_one_line(flag)}" for flag in outcome.flags]
         if outcome.stricter:
             lines.append(f"{'':{width}}    ~ {findings.stricter(outcome.stricter)}")
@@ -261,19 +270,23 @@ def table(outcomes):
 
 
 def summary(result):
-    """The run in a few lines: graded now (full marks, lost points, flagged), up to date, not graded, time."""
+    """The run in a few lines: graded now (full marks, lost points, flagged), up to date, not graded, written answers
+    waiting for a grader, time."""
     now = result.graded_now
-    full = sum(outcome.grades.score == outcome.grades.max_score for outcome in now)
     before = len(result.up_to_date)
     failed = [outcome for outcome in result.outcomes if outcome.grades is None]
+    waiting = [outcome for outcome in result.graded if outcome.grades.waiting]
     rows = [("graded now", len(now), ""),
-            ("  full marks", full, ""),
-            ("  lost points", len(now) - full, ""),
+            ("  full marks", sum(outcome.grades.full_marks for outcome in now), ""),
+            ("  lost points", sum(outcome.grades.lost_points for outcome in now), ""),
             ("  flagged for review", sum(bool(outcome.flags) for outcome in now), ""),
             ("up to date", before, "graded before from the same files; --force grades them again" if before else ""),
             ("not graded", len(failed), "reasons below" if failed else "")]
     lines = [f"{label:21}{count:6}   {note}".rstrip() for label, count, note in rows]
     lines += [f"  {outcome.student}: {_one_line(outcome.problem)}" for outcome in failed]
+    if waiting:
+        lines.append(f"{'to grade by hand':21}{sum(len(outcome.grades.waiting) for outcome in waiting):6}   "
+                     f"written answers of {len(waiting)} students (in formgrader; the class report links them)")
     timing = f"{result.seconds:.0f} s"
     if now:
         timing += f", {result.seconds / len(now):.1f} s per submission graded"
@@ -297,18 +310,22 @@ def export_grades(course, path):
 
 
 def generate_feedback(course, graded):
-    """nbgrader's feedback for each graded student whose feedback is missing or older than their grading."""
-    stale = [outcome.student for outcome in graded if _older(course.feedback(outcome.student),
-                                                             course.autograded(outcome.student))]
+    """nbgrader's feedback for each graded student whose page is missing, older than their grading, or made with
+    other marks than the gradebook's now (a grader scored or commented in formgrader since)."""
+    with Gradebook(course.db_url, course.api.coursedir.course_id) as book:
+        stale = [outcome.student for outcome in graded if _stale(course, outcome.student, book)]
     for student in stale:
         course.run("generate_feedback", student)
     return f"Feedback generated for {len(stale)} students in feedback/ ({len(graded) - len(stale)} already current)."
 
 
-def _older(feedback, autograded):
-    page = feedback / f"{autograded.name}.html"
-    notebook = autograded / f"{autograded.name}.ipynb"
-    return not page.is_file() or page.stat().st_mtime < notebook.stat().st_mtime
+def _stale(course, student, book):
+    page = course.feedback(student) / f"{course.assignment}.html"
+    notebook = course.autograded(student) / f"{course.assignment}.ipynb"
+    if not page.is_file() or page.stat().st_mtime < notebook.stat().st_mtime:
+        return True
+    now = marks(book.find_submission_notebook(course.assignment, course.assignment, student))
+    return made_with(page.read_text(encoding="utf-8", errors="replace")) != now
 
 
 def grade_submissions(course, submissions, jobs=None, feedback=False):
