@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 import hostile_class
+import postgres
 from nnkit import content
 from nnkit.diagnosis import catalog
 from nnkit.verdict import forked, inprocess
@@ -82,7 +83,19 @@ def catalog_failures():
 
 
 @pytest.fixture(scope="session")
-def hostile_batch(course, cases, release_nb, tmp_path_factory):
+def hostile_gradebook():
+    """The URL of an empty gradebook database on a private PostgreSQL server (tests/postgres.py), up as long as the
+    session: the hostile class is read back from it by every module using hostile_batch (test_hostile, then
+    test_pages_in_browser, modules apart); stopped, its folder removed, when the session ends."""
+    with postgres.server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_batch(course, cases, release_nb, tmp_path_factory, hostile_gradebook):
     """The hostile class (tests/hostile_class.py) graded once by `nnkit grade`: (course, the run, files before
-    and after grading)."""
-    return hostile_class.grade(course, cases, release_nb, tmp_path_factory.mktemp("hostile"))
+    and after grading). Its gradebook is on PostgreSQL (hostile_gradebook), as a team keeps it; deep_init's hostile
+    class (tests/test_hostile_deep_init.py) stays on SQLite, the default: every attack aimed at both assignments is
+    held to the same case on both backends, and neither class is graded twice."""
+    return hostile_class.grade(course, cases, release_nb, tmp_path_factory.mktemp("hostile"),
+                               db_url=hostile_gradebook)

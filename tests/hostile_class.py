@@ -7,6 +7,13 @@ score it must earn exactly (None: it cannot be graded at all), so that it gained
 the grading of nothing, its own work included. REASON is what the report must say about it that the
 report on its honest base alone never says; None: the report on it is the base's, line for line (the
 attack left no trace, as `contained`, where stated, shows it got no further than its bounds).
+
+The gradebook: `grade(..., db_url=URL)` keeps it on a database server (nbgrader's c.CourseDirectory.db_url), as a
+teaching team does, else in the course's SQLite gradebook.db, the default. shallow_nn's class (every attack; the
+conftest's hostile_batch) is graded on a private PostgreSQL server (tests/postgres.py), deep_init's (the attacks aimed
+there; tests/test_hostile_deep_init.py) on SQLite: each class is graded once, as before, yet the attacks aimed at
+both are held to the same cases on both backends, and the whole catalog (repeated grade ids, grades read back for the
+report and the feedback pages) meets the server, where a team's grades live.
 """
 import copy
 import hashlib
@@ -93,12 +100,20 @@ def aimed_at(vehicle):
     return aimed
 
 
-def grade(course, cases, release_nb, into, attacks=ATTACKS, honest=HONEST):
-    """The scratch course at `into`, graded once by `nnkit grade`: (course, the run, files before and after)."""
+def grade(course, cases, release_nb, into, attacks=ATTACKS, honest=HONEST, db_url=None):
+    """The scratch course at `into`, graded once by `nnkit grade`: (course, the run, files before and after). With
+    `db_url` (an empty database), its gradebook is there, filled by nbgrader's generate_assignment as an instructor
+    fills a new one; else the course's SQLite gradebook.db."""
     scratch = release.generate(course, into)
     with open(scratch.root / "nbgrader_config.py", "a") as config:
-        config.write(CONFIG)
-    scratch = Course(scratch.root, scratch.assignment)
+        config.write(CONFIG + (f"c.CourseDirectory.db_url = {db_url!r}\n" if db_url else ""))
+    scratch = Course(scratch.root, scratch.assignment)  # its configuration read anew
+    if db_url:
+        assert scratch.db_url == db_url and scratch.gradebook is None  # the premise: graded on the server
+        # release.generate filled the SQLite gradebook.db alone (left there, stale): the instructor's step for a new
+        # one, `nbgrader generate_assignment --force`, run through nbgrader's API as release.generate runs it (in this
+        # process: a second nbgrader process would cost the batch 7 s of start-up)
+        scratch.run("generate_assignment", force=True)
     solved = accuracy.solved_release(course, scratch)
     by_name = {case.name: case for case in cases}
 
@@ -125,11 +140,15 @@ def grade(course, cases, release_nb, into, attacks=ATTACKS, honest=HONEST):
     return scratch, run, before, files(scratch.root)
 
 
-def changed_outside_the_students(before, after, allowed=()):
+def changed_outside_the_students(before, after, allowed=(), course=None):
     """The files that grading changed outside what it may write (the gradebook, its backups, autograded/) and the
-    paths in `allowed`."""
+    paths in `allowed`. The gradebook is gradebook.db (and its journal), or `course`'s: none when it is on a database
+    server, and then the gradebook.db release.generate left in the course is stale and may not change (a step
+    writing there writes the wrong gradebook); the backups, pg_dump's .sql dumps then, are in backups/ either way."""
     changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
-    kept = ("gradebook.db", "backups/", "autograded/", ".nbgrader.log", ".nnkit-grading.lock")
+    gradebook = "gradebook.db" if course is None else course.gradebook and course.gradebook.relative_to(course.root)
+    kept = tuple(str(path) for path in (gradebook, "backups/", "autograded/", ".nbgrader.log", ".nnkit-grading.lock")
+                 if path)
     return sorted(path for path in changed if not path.startswith(kept) and path not in allowed)
 
 

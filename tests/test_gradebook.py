@@ -45,6 +45,50 @@ def test_a_sqlite_gradebook_is_copied_with_what_was_committed_even_while_it_is_o
     assert line == f"Gradebook backed up to {copy} (SQLite's online backup)." and copy.parent == tmp_path / "backups"
 
 
+def test_a_sqlite_gradebook_restored_from_its_backup_holds_the_grades_it_held_when_backed_up(tmp_path, monkeypatch):
+    # fails if the backup cannot stand in for the gradebook as README says to restore it (copied over gradebook.db):
+    # not a whole gradebook nbgrader opens, one missing a grade, a student or a grader's score, or taken after the
+    # change it is meant to undo
+    monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}")  # nbgrader's alembic
+    path = tmp_path / "gradebook.db"
+    url = f"sqlite:///{path}"
+    with Gradebook(url, "course") as book:  # open throughout, as formgrader would be
+        book.add_assignment("shallow_nn")
+        book.add_notebook("shallow_nn", "shallow_nn")
+        for cell, most in (("test_layer_sizes", 1), ("test_predict", 2)):
+            book.add_grade_cell(cell, "shallow_nn", "shallow_nn", max_score=most, cell_type="code")
+        for student, scores in {"ann": {"test_layer_sizes": 1, "test_predict": 2},
+                                "bob": {"test_layer_sizes": 0, "test_predict": 1}}.items():
+            book.add_student(student)
+            book.add_submission("shallow_nn", student)
+            for cell, score in scores.items():
+                book.find_grade(cell, "shallow_nn", "shallow_nn", student).auto_score = score
+        book.find_grade("test_predict", "shallow_nn", "shallow_nn", "bob").manual_score = 1.5  # a grader's
+        book.db.commit()
+        held = _held(book)
+        copy, _ = gradebook.back_up(url, tmp_path / "backups")
+        # what followed: a run that went wrong rewrites a grade and grades a student who should not be there, and a
+        # grader's score is overwritten
+        book.find_grade("test_predict", "shallow_nn", "shallow_nn", "ann").auto_score = 0
+        book.find_grade("test_predict", "shallow_nn", "shallow_nn", "bob").manual_score = 0
+        book.add_student("mallory")
+        book.add_submission("shallow_nn", "mallory")
+        book.db.commit()
+        assert _held(book) != held and set(_held(book)) == {"ann", "bob", "mallory"}  # the premise: it changed
+    assert held == {"ann": {"test_layer_sizes": (1, None, 1), "test_predict": (2, None, 2)},
+                    "bob": {"test_layer_sizes": (0, None, 0), "test_predict": (1, 1.5, 1.5)}}
+    shutil.copy(copy, path)  # the restore, with nothing grading: the backup copied over the gradebook
+    with Gradebook(url, "course") as book:
+        assert _held(book) == held and sorted(student.id for student in book.students) == ["ann", "bob"]
+
+
+def _held(book):
+    """{student: {grade_id: (auto score, grader's score, score)}}: every submission of shallow_nn in the gradebook."""
+    return {submission.student_id: {grade.name: (grade.auto_score, grade.manual_score, grade.score)
+                                     for notebook in submission.notebooks for grade in notebook.grades}
+            for submission in book.assignment_submissions("shallow_nn")}
+
+
 def test_a_gradebook_on_a_server_is_not_claimed_backed_up(tmp_path):
     # fails if the kit copies some local file and calls it the backup of a server's gradebook, or prints the password
     copy, line = gradebook.back_up(SERVER, tmp_path / "backups")

@@ -1,7 +1,8 @@
 """`nnkit grade` at scale, end to end: local worker processes and a real Dask cluster give the grades nbgrader's
 own `nbgrader autograde` gives; a worker dying mid-submission costs a retry, not the submission; a run killed
 half way loses nothing, and the next run grades only what is left. A team's course: the gradebook on a PostgreSQL
-server (a private one, tests/postgres.py) grades as SQLite does; two graders at once grade nothing twice.
+server (a private one, tests/postgres.py) grades as SQLite does, and its dump restores with psql; two graders at once
+grade nothing twice.
 """
 import csv
 import os
@@ -14,6 +15,8 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
+from nbgrader.api import Gradebook
+from sqlalchemy.engine import make_url
 
 from nnkit.verdict import findings
 import loopback
@@ -166,9 +169,11 @@ def _graded(path):
         return False
 
 
-def test_a_gradebook_on_postgresql_grades_exports_and_feeds_back_as_sqlite_does(new_class, by_nbgrader):
+def test_a_gradebook_on_postgresql_grades_exports_and_feeds_back_as_sqlite_does(new_class, by_nbgrader, submissions):
     # fails if a kit step reads or writes gradebook.db instead of the course's db_url (its grades, the incremental
-    # run's record, the export, the backup: pg_dump's, not a copy of a stale local file)
+    # run's record, the export, the backup: pg_dump's, not a copy of a stale local file), or if the dump a run makes
+    # before grading, restored as README says (createdb, psql), is not the gradebook as it was then: a dump taken
+    # after grading, one psql cannot load whole, one missing a grade
     scratch = new_class("postgresql")
     with postgres.server() as url:
         with open(scratch.root / "nbgrader_config.py", "a") as config:
@@ -191,9 +196,41 @@ def test_a_gradebook_on_postgresql_grades_exports_and_feeds_back_as_sqlite_does(
         with open(scratch.root / "grades.csv") as export:
             assert {row["student_id"] for row in csv.DictReader(export)} == set(CLASS)
         assert all((scratch.feedback(student) / f"{scratch.assignment}.html").is_file() for student in CLASS)
-        again = nnkit_grade(scratch)
-        out, _ = again.communicate(timeout=120)
-        assert again.returncode == 0 and f"0 to grade, {len(CLASS)} up to date" in out, out
+        # A late submission: the next run grades it alone, and dumps the gradebook first, with the class's grades in it
+        at_dump = points(scratch)
+        submit(scratch, "late", submissions["solution"])
+        again = nnkit_grade(scratch, "--jobs", "1")
+        out, err = again.communicate(timeout=300)
+        assert again.returncode == 0 and f"1 to grade, {len(CLASS)} up to date" in out, out + err
+        [before_late] = set((scratch.root / "backups").glob("gradebook-*.sql")) - {dump}
+        assert f"Gradebook backed up to {before_late} (pg_dump)." in out
+        # the premise: the dump's gradebook held the class's grades, and grading the late student changed it since
+        assert at_dump == by_nbgrader and points(scratch) == {**at_dump, "late": by_nbgrader["solution"]}
+        restored = restore(url, before_late, "restored")
+        assert make_url(restored).database != make_url(url).database  # the premise: not the gradebook in use
+        with Gradebook(restored, scratch.api.coursedir.course_id) as book:
+            assert points_in(book, scratch.assignment) == at_dump
+
+
+def restore(url, dump, database):
+    """Restore pg_dump's `dump` as README tells an instructor: a new database `database` on `url`'s server (createdb),
+    the dump loaded into it by psql, whole or not at all; the new database's URL. The programs are the server's own
+    version's (tests/postgres.py), run as whoever runs the tests (root, or CI's ordinary user)."""
+    server = make_url(url)
+    connection = ["-h", server.host, "-p", str(server.port), "-U", server.username]
+    created = subprocess.run([postgres.program("createdb"), *connection, database], capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    loaded = subprocess.run([postgres.program("psql"), *connection, "--dbname", database, "--set", "ON_ERROR_STOP=1",
+                             "--single-transaction", "--quiet", "--file", str(dump)], capture_output=True, text=True)
+    assert loaded.returncode == 0 and "ERROR" not in loaded.stderr, loaded.stderr
+    return server.set(database=database).render_as_string(hide_password=False)
+
+
+def points_in(book, assignment):
+    """{student: {grade_id: score}} in nbgrader's Gradebook `book`, as nnkit.grading.points reads a course's."""
+    return {submission.student_id: {grade.name: grade.score for notebook in submission.notebooks
+                                    for grade in notebook.grades}
+            for submission in book.assignment_submissions(assignment)}
 
 
 def test_two_graders_at_once_grade_each_submission_once(new_class, by_nbgrader):

@@ -10,6 +10,7 @@ them, must grade exactly as they would alone.
 """
 import re
 import subprocess
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -65,11 +66,15 @@ def test_honest_students_grade_as_if_the_attacks_were_absent(hostile_batch, expe
 
 def test_nothing_outside_a_students_own_folders_changes(hostile_batch):
     # fails if a submission writes into the course (source/, release/, assignments/, another's folder) through the
-    # sandbox, or grading rewrites a submitted file in place (the renamed notebook moved instead of copied)
+    # sandbox, or grading rewrites a submitted file in place (the renamed notebook moved instead of copied); with the
+    # gradebook on a server (conftest), if a step writes the stale gradebook.db, or backs that file up, not the server's
     scratch, _, before, after = hostile_batch
     renamed = (f"submitted/{student(_named('renamed_notebook'))}/{scratch.assignment}/"
                f"{scratch.assignment}.ipynb")  # the copy graded under the expected name
-    assert changed_outside_the_students(before, after, allowed=[renamed]) == []
+    assert changed_outside_the_students(before, after, allowed=[renamed], course=scratch) == []
+    assert scratch.gradebook is None and "gradebook.db" in before  # the premise: graded on the server, the SQLite
+    # gradebook release.generate made left unused beside it
+    assert [Path(path).suffix for path in after if path.startswith("backups/")] == [".sql"]  # pg_dump's, once
     assert [path for path in before if path.startswith("submitted/") and before[path] != after.get(path)] == []
 
 
