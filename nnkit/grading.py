@@ -92,12 +92,19 @@ def grades(course, student, autograded=None):
         order = {cell.name: index for index, cell in enumerate(notebook.notebook.grade_cells)}
         cells = sorted(notebook.grades, key=lambda grade: order.get(grade.name, len(order)))
         scores = {grade.name: (grade.score, grade.max_score) for grade in cells if grade.cell_type == "code"}
-        comments = {comment.name: comment for comment in notebook.comments}
-        answers = {grade.name: answer(grade, comments.get(grade.name)) for grade in cells if grade.cell_type != "code"}
-    return Grades(student, scores, messages(course, student, autograded), course.root, answers)
+        found = answers(notebook, cells)
+    return Grades(student, scores, messages(course, student, autograded), course.root, found)
 
 
-def answer(grade, comment):
+def answers(notebook, grades=None):
+    """{grade_id: Answer} of the written answers of nbgrader's SubmittedNotebook (in the order of `grades`, its
+    Grades, if given)."""
+    comments = {comment.name: comment for comment in notebook.comments}
+    return {grade.name: _answer(grade, comments.get(grade.name)) for grade in grades or notebook.grades
+            if grade.cell_type != "code"}
+
+
+def _answer(grade, comment):
     """The Answer of a written answer's nbgrader Grade and Comment (None if it has none)."""
     waiting = grade.needs_manual_grade and grade.manual_score is None
     by_a_grader = bool(comment is not None and comment.manual_comment)

@@ -218,16 +218,20 @@ def test_hidden_tests_are_cleared_from_test_cells_and_nothing_else(autograded, s
     assert nb.cells[-1].source == student_cell.source
 
 
+def rendered(course, nb, resources):
+    """The feedback page's HTML, by the exporter and steps nbgrader's GenerateFeedback runs with the course's config;
+    GetGrades and ReadAnswers, which read the gradebook, are left out: `nb` and `resources` hold what they would."""
+    app = GenerateFeedback(coursedir=course.api.coursedir, config=course.api.config)
+    exporter = feedback.FeedbackExporter(config=app.config)
+    for step in (feedback.WhatToFix, MarkupAsText):
+        exporter.register_preprocessor(step, enabled=True)
+    return exporter.from_notebook_node(nb, resources)[0]
+
+
 def test_the_page_escapes_what_a_submission_wrote(course, autograded):
     # fails if the feedback template prints a note or a message unescaped (a submission's script would run in the
     # student's browser), or leaves the likely mistake out of the opening
-    nb, resources = autograded
-    # The exporter as nbgrader's GenerateFeedback sets it up from the course's config; GetGrades, which reads the
-    # gradebook, is left out: the fixture holds the scores it would write.
-    app = GenerateFeedback(coursedir=course.api.coursedir, config=course.api.config)
-    exporter = feedback.FeedbackExporter(config=app.config)
-    exporter.register_preprocessor(feedback.WhatToFix, enabled=True)
-    page, _ = exporter.from_notebook_node(nb, resources)
+    page = rendered(course, *autograded)
     opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
     assert "Likely mistake: " + MISTAKE in opening
     assert "<script" not in opening and "&lt;script&gt;" in opening
@@ -250,17 +254,13 @@ def test_a_graders_comment_is_what_to_fix_for_a_written_answer_and_an_answer_wai
             meta["score"], meta["comment"] = answer.score or 0, answer.comment
     _, resources = feedback.WhatToFix().preprocess(nb, resources)
     lost = {item.grade_id: item for item in resources["nnkit"]["lost"]}
-    assert set(lost) == {"init_weights_random", "cost_value", commented, blank} - {"cost_value"}
+    assert set(lost) == {"init_weights_random", commented, blank}  # cost_value: given its points back by hand
     assert lost[commented].message == f"Your grader wrote: Cite the numbers. {SCRIPT}"
     assert lost[commented].checks == "Question 1: why do they stay equal?" and lost[commented].score == 1
     assert "YOUR ANSWER HERE" in lost[blank].message
     assert resources["nnkit"]["waiting"] == ["Question 3: why may the biases start at zero?"]
-    app = GenerateFeedback(coursedir=course.api.coursedir, config=course.api.config)
-    exporter = feedback.FeedbackExporter(config=app.config)
-    for step in (feedback.WhatToFix, MarkupAsText):
-        exporter.register_preprocessor(step, enabled=True)
     nb.cells[-1].source += f"\n\nMy answer: {SCRIPT}, and l < L."  # a student's text cell
-    page, _ = exporter.from_notebook_node(nb, resources)
+    page = rendered(course, nb, resources)
     opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
     assert "My answer: &lt;script&gt;" in page and "l &lt; L" in page
     assert "Your grader wrote: Cite the numbers. &lt;script&gt;" in opening and "<script>alert" not in page

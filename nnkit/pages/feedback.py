@@ -69,9 +69,7 @@ class ReadAnswers(NbGraderPreprocessor):
         info = resources["nbgrader"]
         with Gradebook(info["db_url"]) as gradebook:
             notebook = gradebook.find_submission_notebook(info["notebook"], info["assignment"], info["student"])
-            comments = {comment.name: comment for comment in notebook.comments}
-            resources["answers"] = {grade.name: grading.answer(grade, comments.get(grade.name))
-                                    for grade in notebook.grades if grade.cell_type != "code"}
+            resources["answers"] = grading.answers(notebook)
             resources["marks"] = grading.marks(notebook)
         return nb, resources
 

@@ -94,7 +94,7 @@ def pass_rates(course, graded):
     graded, how many wait for a grader, and the likely mistake named most often where it failed."""
     source = read_notebook(course.source_notebook).cells
     rows = []
-    for order, cell in enumerate(cell for cell in source if is_grade(cell)):
+    for order, (index, cell) in enumerate((index, cell) for index, cell in enumerate(source) if is_grade(cell)):
         grade_id, points = cell.metadata.nbgrader["grade_id"], cell.metadata.nbgrader["points"]
         if cell.cell_type == "code":
             scored = [outcome.grades.cells[grade_id] for outcome in graded if grade_id in outcome.grades.cells]
@@ -102,7 +102,7 @@ def pass_rates(course, graded):
         else:
             answers = [outcome.grades.answers[grade_id] for outcome in graded if grade_id in outcome.grades.answers]
             scored = [(answer.score, answer.points) for answer in answers if answer.score is not None]
-            waiting, checks = len(answers) - len(scored), what_it_asks(source, source.index(cell))
+            waiting, checks = len(answers) - len(scored), what_it_asks(source, index)
         passed = sum(score >= most for score, most in scored)
         mistakes = collections.Counter(mistake for outcome in graded  # each student's counted once
                                        for mistake in set(outcome.reasons[grade_id].likely if grade_id in outcome.reasons else ()))
