@@ -139,11 +139,15 @@ def messages(course, student, nb=None):
 
 
 def table(results):
-    """The grade table: one row per student with the score and the cells that lost points."""
+    """The grade table: one row per student with the score and the cells that lost points (test cells, then written
+    answers: the demo's students leave theirs as released), and how many answers wait for a grader."""
     width = max([len("student")] + [len(result.student) for result in results])
     lines = [f"{'student':{width}}  {'score':>11}  lost points on"]
     for result in results:
-        lost = ", ".join(result.failed) or "-"
-        lines.append(f"{result.student:{width}}  {result.score:5g} / {result.max_score:<3g}  {lost}"
-                     + (f" ({len(result.waiting)} written answers wait for a grader)" if result.waiting else ""))
+        answered = [grade_id for grade_id, answer in result.answers.items() if answer.lost]
+        lost = ", ".join(result.failed + answered) or "-"
+        waiting = len(result.waiting)
+        lines.append(f"{result.student:{width}}  {result.score:5g} / {result.max_score:<3g}  {lost}" +
+                     (f" ({waiting} written {'answer waits' if waiting == 1 else 'answers wait'} for a grader)"
+                      if waiting else ""))
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from nnkit.course import Course, CourseError
 from nnkit.scaleout.cluster import Cluster, ClusterError
 from nnkit.scaleout.execution import execution_config
 from nnkit.bubblewrap import SandboxUnavailable
-from nnkit.grading import Answer, Grades
+from nnkit.grading import Answer, Grades, table as grade_table
 from nnkit.scaleout.handoff import Dispatcher
 
 
@@ -54,6 +54,15 @@ def test_written_answers_count_once_graded_and_those_waiting_are_named_for_a_gra
     found = summary(Run(outcomes, seconds=4)).splitlines()
     assert [line.split()[-1] for line in found[:3]] == ["2", "0", "1"]  # graded now, full marks, lost points
     assert "to grade by hand          2   written answers of 2 students" in "\n".join(found)
+
+
+def test_the_demos_grade_table_names_written_answers_that_lost_points_and_counts_those_waiting():
+    # fails if a student who lost points on a written answer shows "-" (nothing lost) beside a score short of full,
+    # or the answers waiting for a grader go unmentioned
+    blank = Grades("ann", {"init_shapes": (1, 1)},
+                   answers={"why_a": Answer(0, 2, "No response."), "why_b": Answer(None, 1)})
+    row = grade_table([blank]).splitlines()[1]
+    assert row.split()[:4] == ["ann", "1", "/", "4"] and row.endswith("why_a (1 written answer waits for a grader)")
 
 
 def test_the_summary_counts_what_the_run_did_and_names_what_it_could_not_grade():

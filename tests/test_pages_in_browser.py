@@ -147,7 +147,8 @@ def test_feedback_opens_with_the_message_for_each_lost_point(feedback_page, cour
     items = page.eval_on_selector_all("#what-to-fix li.lost", "items => items.map(i => [i.dataset.gradeId, "
                                                                "i.querySelector('.message').innerText])")
     lost = set(result.failed) | {grade_id for grade_id, answer in result.answers.items() if answer.lost}
-    assert [grade_id for grade_id, _ in items] == [grade_id for grade_id in in_notebook_order(course) if grade_id in lost]
+    assert [grade_id for grade_id, _ in items] == [grade_id for grade_id in in_notebook_order(course)
+                                                   if grade_id in lost]
     for grade_id, message in items:
         if grade_id in result.answers:  # left as released: no grader's words, but what happened
             assert "YOUR ANSWER HERE" in message, grade_id

@@ -124,7 +124,8 @@ def test_the_written_answers_waiting_are_counted_by_student_with_a_link_to_formg
                                     [graded("ann"), graded("bob", answers=waiting)])
     assert found["answers"] == 2 and [row["student"] for row in found["students"]] == ["bob"]
     assert found["students"][0]["points"] == asked[first] + asked[second]
-    assert found["link"] == f"https://hub.example.edu/user/ta/formgrader/gradebook/{scratch.assignment}/{scratch.assignment}"
+    assert found["link"] == ("https://hub.example.edu/user/ta/formgrader/gradebook/"
+                             f"{scratch.assignment}/{scratch.assignment}")
 
 
 def test_a_person_is_asked_to_look_at_stops_tampering_flags_and_the_ungraded_only(course, graded, most):
@@ -264,7 +265,8 @@ def test_a_graders_comment_is_what_to_fix_for_a_written_answer_and_an_answer_wai
     opening = page[page.index('id="what-to-fix"'):page.index('id="cells"')]
     assert "My answer: &lt;script&gt;" in page and "l &lt; L" in page
     assert "Your grader wrote: Cite the numbers. &lt;script&gt;" in opening and "<script>alert" not in page
-    assert "1 written answer waits for a grader" in " ".join(opening.split()) and feedback.made_with(page) == "made_with"
+    assert "1 written answer waits for a grader" in " ".join(opening.split())
+    assert feedback.made_with(page) == "made_with"
 
 
 @pytest.fixture

@@ -35,7 +35,8 @@ SCRIPT = "<script>document.title = 'pwned'</script><img src=x onerror=\"window.p
 def answered(nb, text):
     """A copy of `nb` with every written answer's stub replaced by `text`, as a student types over it."""
     nb = copy.deepcopy(nb)
-    cells = [cell for cell in nb.cells if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("grade")]
+    cells = [cell for cell in nb.cells
+             if cell.cell_type == "markdown" and cell.metadata.get("nbgrader", {}).get("grade")]
     assert cells and all("YOUR ANSWER HERE" in cell.source for cell in cells), "premise: the release's answer stubs"
     for cell in cells:
         cell.source = cell.source.replace("YOUR ANSWER HERE", text)
