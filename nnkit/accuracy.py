@@ -4,15 +4,22 @@ A right case must earn full marks. A wrong case must lose points on exactly the 
 its FAILS names: not fewer (the mistake is caught where the lesson teaches it), not more
 (partial credit follows the concepts). Its DIAGNOSIS should reach the student in a failed
 cell's message, where nbgrader's feedback shows it.
+
+Held out: each wrong case graded again (in-process, nnkit.verdict.forked) with its own entry out
+of the diagnosis table, as a mistake the catalog has never seen. It is named when a likely
+mistake said begins as its DIAGNOSIS or one of its SYMPTOMS does; misnamed when one says
+anything else, beyond where the mistake is (nnkit.diagnosis.symptoms.only_locates).
 """
 import time
 from dataclasses import dataclass
 
-from nnkit.scaleout import batch, cluster
-from nnkit.diagnosis import catalog
-from nnkit import release
+from nnkit import content, diagnosis, release
+from nnkit.diagnosis import catalog, symptoms
 from nnkit.grading import Grades
+from nnkit.scaleout import batch, cluster
 from nnkit.submissions import fill, read_notebook, solution_program
+from nnkit.verdict import forked
+from nnkit.verdict.findings import Reason
 
 
 @dataclass(frozen=True)
@@ -46,6 +53,55 @@ class Measurement:
     @property
     def mismatches(self):
         return [verdict for verdict in self.verdicts if not verdict.as_labelled]
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    """What the kit names of a wrong case graded with its own entry out of the diagnosis table."""
+    case: catalog.Case
+    said: tuple  # each likely mistake its failed cells name, once
+
+    def _names_it(self, sentence):
+        return sentence.startswith((self.case.diagnosis, *self.case.symptoms))
+
+    @property
+    def named(self):
+        return any(self._names_it(sentence) for sentence in self.said)
+
+    @property
+    def misnamed(self):
+        return [sentence for sentence in self.said
+                if not self._names_it(sentence) and not symptoms.only_locates(sentence)]
+
+
+def held_out(course, cases, jobs=None):
+    """Each wrong case among `cases`, graded in-process from the source notebook with its own entry withheld."""
+    wrong = [case for case in cases if case.label == "wrong"]
+    source = read_notebook(course.source_notebook)
+    found = forked.verdicts(source, [fill(source, case.program, case.name) for case in wrong], course.source,
+                            content.files(course.root, course.assignment), jobs=jobs,
+                            within=lambda index: diagnosis.withholding([wrong[index].name]))
+    return [HeldOut(case, tuple(dict.fromkeys(sentence for reason in reasons.values() if reason
+                                              for sentence in Reason.parse(reason).likely)))
+            for case, reasons in zip(wrong, found)]
+
+
+def held_out_table(cases):
+    """One row per wrong case held out: named, not, or misnamed (with what was said instead)."""
+    width = max(len(held.case.name) for held in cases)
+    lines = [f"{'case held out':{width}}  named by symptom"]
+    for held in cases:
+        verdict = "MISNAMED: " + held.misnamed[0] if held.misnamed else "named" if held.named else "-"
+        lines.append(f"{held.case.name:{width}}  {verdict}")
+    return "\n".join(lines)
+
+
+def held_out_totals(cases):
+    named = sum(held.named for held in cases)
+    return "\n".join([
+        f"named, each case held out:              {named} of {len(cases)} ({100 * named / len(cases):.0f}%)",
+        f"misnamed, each case held out:           {sum(bool(held.misnamed) for held in cases)}",
+    ])
 
 
 def solved_release(course, scratch):

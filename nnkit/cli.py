@@ -41,7 +41,7 @@ def demo(args):
 
 def accuracy_report(args):
     """Autograde each assignment's catalog with nbgrader in a scratch course, in parallel; print each case against
-    its label."""
+    its label, then what the diagnosis names of each wrong case held out of its table."""
     into = _scratch_folder(args.into, "nnkit-accuracy-")
     mismatches = 0
     for course in assignments(args.course, args.assignment):
@@ -59,7 +59,15 @@ def accuracy_report(args):
         print()
         print(accuracy.totals(measurement))
         print()
-        mismatches += len(measurement.mismatches)
+        print(f"{course.assignment}: each wrong case graded again, in-process, with its own entry out of the "
+              "diagnosis table ...")
+        held = accuracy.held_out(course, cases, args.jobs)
+        print()
+        print(accuracy.held_out_table(held))
+        print()
+        print(accuracy.held_out_totals(held))
+        print()
+        mismatches += len(measurement.mismatches) + sum(bool(case.misnamed) for case in held)
     return 1 if mismatches else 0
 
 

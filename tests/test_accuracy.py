@@ -1,7 +1,7 @@
 """The accuracy report judges each graded case against its label, and sums up. Fast: made-up grades."""
 from pathlib import Path
 
-from nnkit.accuracy import Measurement, Verdict, table, totals
+from nnkit.accuracy import HeldOut, Measurement, Verdict, held_out_totals, table, totals
 from nnkit.diagnosis.catalog import Case
 from nnkit.grading import Grades
 
@@ -54,3 +54,22 @@ def test_the_report_flags_each_mismatch_and_sums_up():
     assert "right cases at full marks:              1 of 1" in summary
     assert "mismatches with the labels:             1" in summary
     assert "time: 12 s for 2 submissions, autograded by nbgrader in 2 worker processes" in summary
+
+
+ONE_OVER_M = Case("wrong/no_one_over_m", "wrong", "No 1/m in dW1.", frozenset({"backward_gradient_check"}),
+                  "dW1 is m times too large: is the 1/m missing?", "", ("dW1 is m times correct code's",))
+
+
+def test_a_case_held_out_is_named_by_its_diagnosis_or_its_symptoms_and_misnamed_by_anything_else():
+    # fails if a sentence that only says where the mistake is counts as a misname, or one that names another
+    # mistake does not, or a case counts as named by a sentence that is not one of its own
+    own = "dW1 is m times correct code's (m, the number of examples): is the average over the examples missing?"
+    where = "dW2 and db2 are right and dW1 is not: the mistake is in what only dW1 needs."
+    other = "dW1 is the transpose of correct code's (shape (2, 4) where (4, 2) belongs): is a product reversed?"
+    assert HeldOut(ONE_OVER_M, (where, own)).named and not HeldOut(ONE_OVER_M, (where, own)).misnamed
+    assert not HeldOut(ONE_OVER_M, (where,)).named and not HeldOut(ONE_OVER_M, (where,)).misnamed
+    assert HeldOut(ONE_OVER_M, (other,)).misnamed == [other] and not HeldOut(ONE_OVER_M, (other,)).named
+    assert HeldOut(ONE_OVER_M, (ONE_OVER_M.diagnosis,)).named  # a twin case's diagnosis: the same words
+    totals = held_out_totals([HeldOut(ONE_OVER_M, (own,)), HeldOut(ONE_OVER_M, (other,))])
+    assert "named, each case held out:              1 of 2 (50%)" in totals
+    assert "misnamed, each case held out:           1" in totals

@@ -143,12 +143,18 @@ def test_grades_export_to_csv_with_nbgrader(graded):
 
 def test_the_accuracy_report_prints_each_case_against_its_label(tmp_path, capsys):
     # fails if `nnkit accuracy` grades other cases than those named, fails on them, or its totals count right
-    # and wrong cases wrongly
-    assert main(["accuracy", "wrong/init_all_zeros", "right/dot_and_normal_draws", "--into", str(tmp_path)]) == 0
+    # and wrong cases wrongly; or if it no longer grades each wrong case held out of the diagnosis table (and only
+    # the wrong ones: a right case has no mistake to name)
+    assert main(["--assignment", "shallow_nn", "accuracy", "wrong/init_all_zeros", "right/dot_and_normal_draws",
+                 "--into", str(tmp_path)]) == 0
     report = capsys.readouterr().out
     assert "wrong/init_all_zeros" in report and "init_weights_random" in report
     assert "wrong cases caught (lost points):       1 of 1" in report
     assert "right cases at full marks:              1 of 1" in report
+    held_out = report.split("diagnosis table ...")[1]
+    assert [line.split() for line in held_out.splitlines() if line.startswith(("wrong/", "right/"))] == [
+        ["wrong/init_all_zeros", "named"]]
+    assert "named, each case held out:              1 of 1 (100%)" in held_out
 
 
 def test_the_demo_prints_the_grade_table(tmp_path, capsys):

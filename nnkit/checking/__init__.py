@@ -26,8 +26,8 @@ from nnkit.errors import CheckFailed, GradingStopped
 from nnkit.quiet import quietly
 from nnkit.verdict.findings import LIKELY
 
-__all__ = ["CheckFailed", "GradingStopped", "verify", "undiagnosed", "call", "StandIn", "Returns", "substituted",
-           "expect", "as_array", "expect_dict", "expect_shape", "close", "relative_error"]
+__all__ = ["CheckFailed", "GradingStopped", "verify", "undiagnosed", "by_replay_only", "call", "StandIn", "Returns",
+           "substituted", "expect", "as_array", "expect_dict", "expect_shape", "close", "relative_error"]
 
 
 def verify(namespace, *checks):
@@ -52,9 +52,14 @@ def verify(namespace, *checks):
                                  f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0],
                                  check))
     if failures:  # one root cause often fails several checks the same way: say each message, each mistake, once
-        diagnosed = dict.fromkeys((name, diagnosis.catalog_of(check)) for _, name, check in failures if name)
-        mistakes = dict.fromkeys(mistake for name, folder in diagnosed
-                                 for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name), folder))
+        diagnosed = {}  # (function, catalog) -> whether its symptoms may name a mistake too
+        for _, name, check in failures:
+            if name:
+                key = name, diagnosis.catalog_of(check)
+                diagnosed[key] = diagnosed.get(key, True) and getattr(check, "by_symptom", True)
+        mistakes = dict.fromkeys(mistake for (name, folder), by_symptom in diagnosed.items()
+                                 for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name), folder,
+                                                                          by_symptom))
         raise CheckFailed("\n".join([*dict.fromkeys(message for message, _, _ in failures),
                                      *(f"{LIKELY}{mistake}" for mistake in mistakes)]))
 
@@ -62,6 +67,13 @@ def verify(namespace, *checks):
 def undiagnosed(check):
     """Its failures name no likely mistake: its function is diagnosed in its own cells, at a fraction of the cost."""
     check.diagnosed = False
+    return check
+
+
+def by_replay_only(check):
+    """Its failures name only the catalog's exact mistakes, not symptoms: its function's results come out of a long
+    loop (training), where they relate to correct code's by chance (a start returned as it was looks constant)."""
+    check.by_symptom = False
     return check
 
 

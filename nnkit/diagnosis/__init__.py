@@ -10,6 +10,11 @@ every call names the likely mistake with its DIAGNOSIS ("dW1 is m times too larg
 cannot tell the mistake from correct code). The catalog is the diagnosis table: a new
 mistake in it is a new diagnosis. Each assignment has its own (assignments/<id>/catalog/),
 found beside the checks that failed (`catalog_of`).
+
+Where no catalog mistake fits, the calls are read for symptoms (nnkit.diagnosis.symptoms): how
+the student's results relate to correct code's, a right case replayed on the same calls. Replay
+names the catalog's exact mistakes; symptoms, their near relatives. `withholding` leaves cases
+out of the table, to measure what the kit says of a mistake it has never seen (nnkit.accuracy).
 """
 import contextlib
 import copy
@@ -22,11 +27,12 @@ from pathlib import Path
 
 import numpy as np
 
-from nnkit.diagnosis import catalog
+from nnkit.diagnosis import catalog, symptoms
 from nnkit.errors import GradingStopped
 from nnkit.quiet import quietly
 
 _log = None  # the calls of the test cell now running (see checks.verify), or None outside it
+_withheld = frozenset()  # names of catalog cases left out of the diagnosis table (see withholding)
 
 
 @dataclass
@@ -57,6 +63,17 @@ def recording():
         _log = outer
 
 
+@contextlib.contextmanager
+def withholding(names):
+    """Meanwhile, the catalog cases named (like "wrong/init_all_zeros") are not in the diagnosis table."""
+    global _withheld
+    outer, _withheld = _withheld, frozenset(names)
+    try:
+        yield
+    finally:
+        _withheld = outer
+
+
 def before(function, args, kwargs):
     """What a replay needs, captured before the student's function can change any of it."""
     function_globals = getattr(function, "__globals__", {})  # a callable object has none: nothing will match it
@@ -80,19 +97,37 @@ def catalog_of(check):
     return Path(sys.modules[check.__module__].__file__).parents[1] / "catalog"
 
 
-def likely_mistakes(calls, name, function, folder):
-    """The DIAGNOSIS of every catalog mistake in `name` that behaves as the student's `function` did on its calls."""
+def likely_mistakes(calls, name, function, folder, by_symptom=True):
+    """The DIAGNOSIS of every catalog mistake in `name` that behaves as the student's `function` did on its calls;
+    where none does, what its symptoms suggest (unless not `by_symptom`)."""
     calls = [call for call in calls if call.function is function]
     if not calls:
         return []
     state = np.random.get_state()
     try:
-        fitting = [case.diagnosis for case, mistake in _versions(folder, "wrong", name) if _fits(mistake, calls)]
-        if fitting and any(_fits(right, calls) for _, right in _versions(folder, "right", name)):
+        fitting = [case.diagnosis for case, mistake in _versions(folder, "wrong", name)
+                   if case.name not in _withheld and _fits(mistake, calls)]
+        rights = [right for _, right in _versions(folder, "right", name)]
+        if fitting and any(_fits(right, calls) for right in rights):
             return []  # correct code behaves the same on these calls: they cannot show a mistake
-        return list(dict.fromkeys(fitting))
+        return list(dict.fromkeys(fitting)) or (_by_symptom(calls, rights) if by_symptom else [])
     finally:
         np.random.set_state(state)
+
+
+def _by_symptom(calls, rights):
+    """The symptoms of the calls against the right version most of the others agree with."""
+    outcomes = [[_replay(right, call) for call in calls] for right in rights]
+    if not outcomes:
+        return []
+    agreeing = [sum(theirs == ours for theirs in outcomes) for ours in outcomes]
+    reference = outcomes.pop(agreeing.index(max(agreeing)))
+    try:
+        return symptoms.named(calls, reference, outcomes)
+    except GradingStopped:
+        raise
+    except Exception:  # a result too odd to relate (a hostile object, say) leaves the check's message as it is
+        return []
 
 
 def _fits(version, calls):

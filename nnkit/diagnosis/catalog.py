@@ -3,7 +3,10 @@
 One file per case, in right/ or wrong/ below the assignment's catalog folder (assignments/<id>/catalog). A case is a small program
 overriding one or more graded functions (see nnkit.submissions); it is parsed, never
 imported. A wrong case names, in FAILS, the grade cells its mistake must lose points on,
-and in DIAGNOSIS what to tell a student whose code behaves the same (see nnkit.diagnosis).
+and in DIAGNOSIS what to tell a student whose code behaves the same (see nnkit.diagnosis). It may
+add, in SYMPTOMS, how the sentences begin that name its mistake by its symptoms when the catalog
+does not hold it (nnkit.diagnosis.symptoms): what `nnkit accuracy` accepts as its own mistake,
+each case held out in turn.
 """
 import ast
 from dataclasses import dataclass
@@ -23,7 +26,8 @@ class Case:
     summary: str  # the file's docstring: the mistake or the variation, in a student's terms
     fails: frozenset  # grade_ids a wrong case must lose points on (empty for a right one)
     diagnosis: str  # a wrong case: the likely mistake, said to the student ("dW1 is m times too large: ...")
-    program: str  # the code a student would submit: everything but the docstring and FAILS
+    program: str  # the code a student would submit: everything but the docstring, FAILS, DIAGNOSIS and SYMPTOMS
+    symptoms: tuple = ()  # how each sentence begins that names this mistake by its symptoms ("dW1 is m times")
 
     @property
     def student(self):
@@ -45,16 +49,17 @@ def load(path):
     facts, kept = {}, []
     for node in tree.body[1:]:
         target = [getattr(t, "id", None) for t in node.targets] if isinstance(node, ast.Assign) else []
-        if target in (["FAILS"], ["DIAGNOSIS"]):
+        if target in (["FAILS"], ["DIAGNOSIS"], ["SYMPTOMS"]):
             facts[target[0]] = ast.literal_eval(node.value)
         else:
             kept.append(ast.get_source_segment(text, node, padded=True))
     fails, diagnosis = frozenset(facts.get("FAILS", ())), facts.get("DIAGNOSIS", "")
-    if (label == "wrong") != bool(fails) or (label == "wrong") != bool(diagnosis):
+    symptoms = tuple(facts.get("SYMPTOMS", ()))
+    if (label == "wrong") != bool(fails) or (label == "wrong") != bool(diagnosis) or (label == "right" and symptoms):
         raise CatalogError(f"{path}: a wrong case states FAILS (the grade cells it must fail) and DIAGNOSIS "
-                           "(what to tell the student); a right one states neither.")
+                           "(what to tell the student), and may state SYMPTOMS; a right one states none of them.")
     return Case(f"{label}/{path.stem}", label, summary.splitlines()[0], fails, diagnosis,
-                "\n\n\n".join(kept) + "\n")
+                "\n\n\n".join(kept) + "\n", symptoms)
 
 
 def cases(folder):

@@ -19,17 +19,18 @@ import pickle
 from nnkit.verdict import inprocess
 
 
-def verdicts(base, variants, folder, checks=None, judge=None, jobs=None, until_failure=False):
+def verdicts(base, variants, folder, checks=None, judge=None, jobs=None, until_failure=False, within=None):
     """For each variant, in order, what `judge(index, grading)` makes of its finished in-process Grading (by default
     its {grade_id: None or the reason it failed}), with one worker process per core unless `jobs` says; each
-    variant graded only until a test cell fails if `until_failure`."""
+    variant graded only until a test cell fails if `until_failure`, and inside the context `within(index)` if
+    given."""
     order = sorted(range(len(variants)), key=lambda index: first_change(base, variants[index]))
     starts = [first_change(base, variants[index]) for index in order]
     # forked, so that each worker has the notebooks and the judge without pickling them
     with concurrent.futures.ProcessPoolExecutor(jobs or os.cpu_count(), mp_context=multiprocessing.get_context("fork"),
                                                 initializer=_setup,
-                                                initargs=(base, variants, folder, checks, judge or _found,
-                                                          until_failure)) as pool:
+                                                       initargs=(base, variants, folder, checks, judge or _found,
+                                                          until_failure, within or _anywhere)) as pool:
         answers = dict(zip(order, pool.map(_graded, order, starts)))
     return [answers[index] for index in range(len(variants))]
 
@@ -46,17 +47,22 @@ def _found(index, grading):
     return grading.found
 
 
-def _setup(base, variants, folder, checks, judge, until_failure):
+def _anywhere(index):
+    return contextlib.nullcontext()
+
+
+def _setup(base, variants, folder, checks, judge, until_failure, within):
     global _WORKER
-    _WORKER = _Worker(base, variants, folder, checks, judge, until_failure)
+    _WORKER = _Worker(base, variants, folder, checks, judge, until_failure, within)
 
 
 class _Worker:
     """A worker's grading of the base notebook, run as far as its variants so far needed, in a context (the
     assignment's folder, the checks importable, what cells print captured) kept while the worker lives."""
 
-    def __init__(self, base, variants, folder, checks, judge, until_failure):
+    def __init__(self, base, variants, folder, checks, judge, until_failure, within):
         self.base, self.variants, self.judge, self.until_failure = base, variants, judge, until_failure
+        self.within = within
         self.context = contextlib.ExitStack()
         self.base_grading = self.context.enter_context(inprocess.Grading.started(folder, checks))
         self.context.enter_context(contextlib.redirect_stdout(io.StringIO()))
@@ -81,7 +87,8 @@ def _graded(index, start):
     if child == 0:
         os.close(read)
         try:
-            grading.run(_WORKER.variants[index].cells[start:], first=start, until_failure=_WORKER.until_failure)
+            with _WORKER.within(index):
+                grading.run(_WORKER.variants[index].cells[start:], first=start, until_failure=_WORKER.until_failure)
             answer = _WORKER.judge(index, grading)
         except BaseException as error:  # noqa: BLE001 (the worker raises it, as if it had happened there)
             answer = error

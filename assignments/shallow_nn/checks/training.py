@@ -6,7 +6,7 @@ not again here. Pieces that crash or return the wrong shapes still stop the loop
 """
 import numpy as np
 
-from nnkit.checking import Returns, call, close, expect, expect_dict, expect_shape, substituted
+from nnkit.checking import Returns, by_replay_only, call, close, expect, expect_dict, expect_shape, substituted
 from assignments.shallow_nn.reference import PARAMETER_NAMES, parameter_shapes, random_parameters
 
 LEARNING_RATE = 1.2
@@ -36,6 +36,7 @@ def uses_the_hidden_layer_size_given(nn_model):
         _trained(nn_model, X, Y, n_h, num_iterations=2)
 
 
+@by_replay_only
 def starts_from_initialize_parameters(nn_model):
     """nn_model asks initialize_parameters for (n_x, n_h, n_y); with 0 iterations it returns that start untouched."""
     X, Y = _data(71)
@@ -78,6 +79,7 @@ def _expect_steps(pieces, X, Y, iterations, start, where):
                    "should run those three, once, in that order, num_iterations times.")
 
 
+@by_replay_only
 def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagation, update_parameters):
     """Each iteration is forward, backward, update at learning rate 1.2: 3 iterations = 3 such steps."""
     given = random_parameters(np.random.default_rng(72), 2, 3, 1, scale=0.5)
@@ -85,6 +87,7 @@ def takes_num_iterations_steps(nn_model, forward_propagation, backward_propagati
                   Returns(given), "")
 
 
+@by_replay_only
 def keeps_stepping_where_the_cost_is_flat(nn_model, forward_propagation, backward_propagation, update_parameters):
     """From a saddle, where the first step changes the cost by under 1e-6, nn_model still takes all its steps."""
     X, Y = _data(73)

@@ -4,6 +4,12 @@ import numpy as np
 FAILS = ["he_scale", "experiment_he_trains"]
 DIAGNOSIS = ("Every layer's weights are scaled by the same 0.01: with depth the activations shrink layer after "
              "layer. He's scale depends on each layer's number of inputs, n[l-1].")
+SYMPTOMS = ["W1 is 0.2236 times correct code's on every call",
+            "W2 is 0.1225 times correct code's on every call",
+            "W3 is 0.07071 times correct code's on every call",
+            "W1 is 0.01 times correct code's on every call",
+            "W2 is 0.02236 times correct code's on every call",
+            "W3 is 0.01581 times correct code's on every call"]
 
 
 def initialize_parameters_he(layer_dims):

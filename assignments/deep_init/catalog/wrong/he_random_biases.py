@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["he_biases_zero"]
 DIAGNOSIS = "The biases are drawn at random: He starts every b[l] at zero (np.zeros((n[l], 1)))."
+SYMPTOMS = ["b1, b2 and b3 are not zero, where correct code's are all zeros"]
 
 
 def initialize_parameters_he(layer_dims):

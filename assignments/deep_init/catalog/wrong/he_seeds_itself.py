@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["he_random"]
 DIAGNOSIS = ("initialize_parameters_he sets the seed itself (np.random.seed inside the function), so every call "
              "draws the same weights whatever the caller chose: leave the seed to the caller.")
+SYMPTOMS = ["W1, W2 and W3 are the same on every call, whatever the random state"]
 
 
 def initialize_parameters_he(layer_dims):

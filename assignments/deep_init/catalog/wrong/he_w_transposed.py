@@ -4,6 +4,8 @@ import numpy as np
 FAILS = ["he_shapes", "he_biases_zero", "he_scale", "he_random", "experiment_he_trains"]
 DIAGNOSIS = ("initialize_parameters_he draws W[l] of shape (n[l-1], n[l]), transposed: it needs a row per unit of "
              "layer l and a column per unit of layer l-1, so that W[l] A[l-1] works.")
+SYMPTOMS = ["W1, W2 and W3 are the transpose of correct code's",
+            "W1 and W3 are the transpose of correct code's"]
 
 
 def initialize_parameters_he(layer_dims):

@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["random_biases_zero"]
 DIAGNOSIS = "The biases are random: only the weights are drawn; every b[l] starts at zero."
+SYMPTOMS = ["b1, b2 and b3 are not zero, where correct code's are all zeros"]
 
 
 def initialize_parameters_random(layer_dims):

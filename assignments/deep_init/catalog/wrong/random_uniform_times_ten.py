@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["random_large"]
 DIAGNOSIS = ("The weights come from np.random.rand, uniform on [0, 1) and all positive: the large start draws "
              "standard normal values (np.random.randn), centred on 0, times 10.")
+SYMPTOMS = ["W1 and W2 are never negative, where correct code's take both signs"]
 
 
 def initialize_parameters_random(layer_dims):

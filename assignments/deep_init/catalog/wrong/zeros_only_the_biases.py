@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["zeros_all_zero", "experiment_zeros_chance"]
 DIAGNOSIS = ("The weights are random: in the zeros start W[l] is zero too (np.zeros((n[l], n[l-1]))), "
              "not only the biases.")
+SYMPTOMS = ["W1, W2 and W3 are not zero, where correct code's are all zeros"]
 
 
 def initialize_parameters_zeros(layer_dims):

@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["zeros_all_zero", "experiment_zeros_chance"]
 DIAGNOSIS = "The biases are random: in the zeros start every b[l] is zero too (np.zeros((n[l], 1)))."
+SYMPTOMS = ["b1, b2 and b3 are not zero, where correct code's are all zeros"]
 
 
 def initialize_parameters_zeros(layer_dims):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["zeros_shapes", "zeros_all_zero", "experiment_zeros_chance"]
 DIAGNOSIS = ("initialize_parameters_zeros makes W[l] of shape (n[l-1], n[l]), transposed: it needs a row per unit "
              "of layer l and a column per unit of layer l-1, so that W[l] A[l-1] works.")
+SYMPTOMS = ["W1, W2 and W3 are the transpose of correct code's"]
 
 
 def initialize_parameters_zeros(layer_dims):

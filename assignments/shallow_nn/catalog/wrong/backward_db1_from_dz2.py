@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["backward_shapes", "backward_gradient_check"]
 DIAGNOSIS = "db1 has shape (1, 1), not b1's (n_h, 1): is db1 summed from dZ2 instead of dZ1?"
+SYMPTOMS = ["db1 is not the shape of correct code's"]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -11,6 +11,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("db1 and db2 in backward_propagation have the wrong shape: is dZ summed over the units instead of "
              "over the m examples?")
+SYMPTOMS = ["db1 and db2 are several columns wide where one column belongs"]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -12,6 +12,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("db1 and db2 come out 1-D, not columns, so the update broadcasts b1 into a square: did the sum over "
              "the examples drop its axis?")
+SYMPTOMS = ["db1 and db2 are 1-D where a column belongs"]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -10,6 +10,7 @@ FAILS = [
     "experiment_small_start",
 ]
 DIAGNOSIS = "dW2 has shape (n_h, n_y), the transpose of W2's: is the product for dW2 taken in the wrong order?"
+SYMPTOMS = ["dW2 is the transpose of correct code's"]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["backward_gradient_check", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "Every gradient from backward_propagation has the wrong sign: is dZ2 written as Y - A2 instead of A2 - Y?"
+SYMPTOMS = ["dW1, dW2, db1 and db2 are correct code's with the sign flipped"]
 
 
 def backward_propagation(parameters, cache, X, Y):

@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["backward_gradient_check", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "dW1 is m times too large: is the 1/m missing in backward_propagation?"
+SYMPTOMS = ["dW1 is m times correct code's"]
 
 
 def backward_propagation(parameters, cache, X, Y):

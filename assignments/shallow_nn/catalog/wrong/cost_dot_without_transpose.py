@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["cost_is_a_number", "cost_value"]
 DIAGNOSIS = ("compute_cost raises for more than one example: np.dot of two (1, m) arrays does not line up. "
              "Is a transpose missing, or would an elementwise product and a sum do?")
+SYMPTOMS = ["compute_cost raises where correct code returns"]
 
 
 def compute_cost(A2, Y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["cost_value"]
 DIAGNOSIS = ("compute_cost is the cross-entropy divided by about 2.3 (ln 10): are the logs taken in base 10 "
              "instead of the natural log?")
+SYMPTOMS = ["compute_cost's result is 0.4343 times correct code's on every call"]
 
 
 def compute_cost(A2, Y):

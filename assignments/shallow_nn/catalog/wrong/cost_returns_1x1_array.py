@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["cost_is_a_number"]
 DIAGNOSIS = ("compute_cost returns a (1, 1) array, not one number: does the result of the matrix product still "
              "need turning into a float?")
+SYMPTOMS = ["compute_cost's result is an array of shape"]
 
 
 def compute_cost(A2, Y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["cost_value"]
 DIAGNOSIS = ("compute_cost is negative, the cross-entropy with its sign flipped: is the minus in front of the mean"
              " missing?")
+SYMPTOMS = ["compute_cost's result is correct code's with the sign flipped"]
 
 
 def compute_cost(A2, Y):

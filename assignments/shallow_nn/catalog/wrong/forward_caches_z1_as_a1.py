@@ -9,6 +9,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("cache['A1'] holds Z1, the values before tanh: is Z1 stored where A1 belongs in forward_propagation's"
              " cache?")
+SYMPTOMS = ["A1 is Z1 itself, where tanh of Z1 belongs"]
 
 
 def forward_propagation(X, parameters):

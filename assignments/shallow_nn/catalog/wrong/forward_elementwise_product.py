@@ -13,6 +13,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("forward_propagation fails with a broadcasting error: is W1 multiplied by X elementwise (*) instead "
              "of as a matrix product?")
+SYMPTOMS = ["forward_propagation raises where correct code returns"]
 
 
 def forward_propagation(X, parameters):

@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["forward_values", "predict_labels", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "Z1 and Z2 in forward_propagation do not depend on b1 and b2: are the biases added?"
+SYMPTOMS = ["Z1 is short of exactly b1 on every call"]
 
 
 def forward_propagation(X, parameters):

@@ -10,6 +10,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("A1 in forward_propagation is never negative, so the hidden layer is not tanh: is A1 computed with a "
              "ReLU instead of np.tanh?")
+SYMPTOMS = ["A1 is ReLU of Z1, where tanh of Z1 belongs"]
 
 
 def forward_propagation(X, parameters):

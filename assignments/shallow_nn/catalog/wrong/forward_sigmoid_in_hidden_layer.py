@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["forward_values", "predict_labels", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = ("A1 in forward_propagation lies between 0 and 1, so the hidden layer is not tanh: is A1 computed with"
              " the sigmoid?")
+SYMPTOMS = ["A1 is the sigmoid of Z1, where tanh of Z1 belongs"]
 
 
 def forward_propagation(X, parameters):

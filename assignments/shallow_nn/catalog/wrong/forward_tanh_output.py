@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["forward_values", "predict_labels", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = ("A2 in forward_propagation can be negative, so it is not a probability: is the output layer tanh "
              "instead of the sigmoid?")
+SYMPTOMS = ["the first value forward_propagation returns and A2 are tanh of Z2, where the sigmoid of Z2 belongs"]
 
 
 def forward_propagation(X, parameters):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_random"]
 DIAGNOSIS = ("W1 and W2 start at zero, so every hidden unit computes the same function and stays so: are the "
              "weights drawn at random?")
+SYMPTOMS = ["every entry of W1 and W2 is 0, where correct code's differ"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -10,6 +10,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("b1 and b2 are 1-D, not columns of shape (n_h, 1) and (n_y, 1): is the shape given to np.zeros a "
              "single number?")
+SYMPTOMS = ["b1 and b2 are 1-D where a column belongs"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_biases_zero"]
 DIAGNOSIS = ("b1 and b2 start at 1, not 0: is np.ones used for the biases? Random W already breaks the symmetry, "
              "so b starts at zero.")
+SYMPTOMS = ["b1 and b2 are not zero, where correct code's are all zeros"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

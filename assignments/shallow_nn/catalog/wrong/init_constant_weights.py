@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_random"]
 DIAGNOSIS = ("Every entry of W1 and W2 is the same small number, so the hidden units compute the same function: "
              "are the weights drawn at random?")
+SYMPTOMS = ["every entry of W1 and W2 is 0.01, where correct code's differ"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_random"]
 DIAGNOSIS = ("The rows of W1 are random but all equal, so every hidden unit computes the same function: is one row"
              " drawn and repeated, not the whole W1?")
+SYMPTOMS = ["every row of W1 is the same, where correct code's differ"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -4,6 +4,8 @@ import numpy as np
 FAILS = ["init_weights_small"]
 DIAGNOSIS = ("W1 and W2 are not small for few inputs (about 0.5 for n_x = 2): is randn divided by the layer size "
              "instead of scaled to about 0.01?")
+SYMPTOMS = ["W1 is 50 times correct code's on every call",
+            "W2 is 25 times correct code's on every call"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_random"]
 DIAGNOSIS = ("W1 and W2 are the same whatever seed the caller sets: does initialize_parameters call np.random.seed"
              " itself?")
+SYMPTOMS = ["W1 and W2 are the same on every call, whatever the random state, where correct code's draws change"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

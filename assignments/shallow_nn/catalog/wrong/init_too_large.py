@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_small"]
 DIAGNOSIS = ("W1 and W2 are typically about 1 in size, not small: is the scaling of the random draw (about 0.01) "
              "missing?")
+SYMPTOMS = ["W1 and W2 are 100 times correct code's on every call"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_small"]
 DIAGNOSIS = ("W1 and W2 are all positive and typically about 0.5, not small: is np.random.rand used without "
              "scaling it down to about 0.01?")
+SYMPTOMS = ["W1 is never negative, where correct code's take both signs"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

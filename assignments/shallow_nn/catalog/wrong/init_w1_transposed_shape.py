@@ -9,6 +9,7 @@ FAILS = [
     "nn_model_hidden_size",
 ]
 DIAGNOSIS = "W1 has shape (n_x, n_h), not (n_h, n_x): are the sizes given to the random draw in the wrong order?"
+SYMPTOMS = ["W1 is the transpose of correct code's"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -4,6 +4,7 @@ import numpy as np
 FAILS = ["init_weights_random"]
 DIAGNOSIS = ("W1 is random, but every entry of W2 is the same small number: is W2 drawn at random like W1? Only "
              "the biases start at a constant.")
+SYMPTOMS = ["every entry of W2 is 0.01, where correct code's differ"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

@@ -10,6 +10,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("W2 has shape (n_h, n_y), not (n_y, n_h), so W2 A1 cannot be formed: are the sizes given to the "
              "random draw of W2 in the wrong order?")
+SYMPTOMS = ["W2 is the transpose of correct code's"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

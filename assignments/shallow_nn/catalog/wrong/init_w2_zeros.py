@@ -3,6 +3,7 @@ import numpy as np
 
 FAILS = ["init_weights_random"]
 DIAGNOSIS = "W2 starts at zero, a constant: is W2 drawn at random like W1? Only the biases start at zero."
+SYMPTOMS = ["every entry of W2 is 0, where correct code's differ"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

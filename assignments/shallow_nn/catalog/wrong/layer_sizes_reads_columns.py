@@ -10,6 +10,8 @@ FAILS = [
 ]
 DIAGNOSIS = ("layer_sizes gives the number of examples m as n_x and n_y: are the sizes read off the columns of X "
              "and Y instead of the rows?")
+SYMPTOMS = ["entry 1 of layer_sizes's result is the number of columns of the first argument",
+            "entry 3 of layer_sizes's result is the number of columns of the second argument"]
 
 
 def layer_sizes(X, Y):

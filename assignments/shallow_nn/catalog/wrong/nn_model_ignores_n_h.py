@@ -3,6 +3,7 @@
 FAILS = ["nn_model_hidden_size", "nn_model_loop"]
 DIAGNOSIS = ("nn_model always builds 4 hidden units, whatever n_h it is given: is n_h overwritten by the one from "
              "layer_sizes?")
+SYMPTOMS = ["W1, W2 and b1 are not the shape of correct code's"]
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

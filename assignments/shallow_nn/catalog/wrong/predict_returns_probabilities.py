@@ -2,6 +2,7 @@
 
 FAILS = ["predict_labels"]
 DIAGNOSIS = "predict returns probabilities, not 0/1 labels: is A2 compared with 0.5?"
+SYMPTOMS = ["predict's result is not all 0 or 1, where correct code's are labels"]
 
 
 def predict(parameters, X):

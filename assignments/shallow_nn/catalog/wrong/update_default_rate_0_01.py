@@ -3,6 +3,7 @@
 FAILS = ["update_step", "nn_model_loop", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = ("update_parameters steps right when given a learning_rate, but its default is not 1.2: was the "
              "default in the signature changed?")
+SYMPTOMS = ["W1, W2 and b1 are moved 0.008333 times as far as correct code's"]
 
 
 def update_parameters(parameters, grads, learning_rate=0.01):

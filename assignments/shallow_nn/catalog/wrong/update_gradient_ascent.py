@@ -2,6 +2,7 @@
 
 FAILS = ["update_step", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "update_parameters moves up the gradient, so the cost rises: is the step added instead of subtracted?"
+SYMPTOMS = ["W1, W2, b1 and b2 are moved by correct code's step reversed, up the gradient"]
 
 
 def update_parameters(parameters, grads, learning_rate=1.2):

@@ -2,6 +2,7 @@
 
 FAILS = ["update_step"]
 DIAGNOSIS = "update_parameters takes the same step whatever learning_rate it is given: is the step size hard-coded?"
+SYMPTOMS = ["W1, W2, b1 and b2 are the same on every call, whatever the arguments, where correct code's change"]
 
 
 def update_parameters(parameters, grads, learning_rate=1.2):
