@@ -242,7 +242,8 @@ def test_a_graders_comment_is_what_to_fix_for_a_written_answer_and_an_answer_wai
                                                                                             asked):
     # fails if a grader's comment is not shown where the answer lost points, markup in it or in a student's text is
     # rendered live (MarkupAsText left out), an answer left blank is not told as such, an answer still waiting for
-    # a grader is listed as lost, or the page does not record the marks it was made with where made_with reads them
+    # a grader is listed as lost or not named on a line of its own, or the page does not record the marks it was made
+    # with where made_with reads them
     nb, resources = autograded
     commented, blank, waiting = asked
     resources["answers"] = {commented: Answer(1, asked[commented], f"Cite the numbers. {SCRIPT}", by_a_grader=True),
@@ -266,6 +267,7 @@ def test_a_graders_comment_is_what_to_fix_for_a_written_answer_and_an_answer_wai
     assert "My answer: &lt;script&gt;" in page and "l &lt; L" in page
     assert "Your grader wrote: Cite the numbers. &lt;script&gt;" in opening and "<script>alert" not in page
     assert "1 written answer waits for a grader" in " ".join(opening.split())
+    assert "<li>Question 3: why may the biases start at zero?</li>" in opening  # one a line: no "?;" or "?."
     assert feedback.made_with(page) == "made_with"
 
 
