@@ -75,8 +75,8 @@ def test_grading_each_mutant_until_it_is_killed_changes_no_kind_and_keeps_its_fi
 
 
 def test_the_report_counts_each_kind_and_lists_each_survivor_and_unneeded_acceptance(predict_outcomes):
-    # fails if a survivor or a stale acceptance goes unlisted (the command would exit 1 without saying why), or the
-    # counts do not add up
+    # fails if a survivor or a stale acceptance goes unlisted (the command would exit 1 without saying why), the
+    # counts do not add up, or the share of killed mutants named over all functions is missing or counts others
     outcomes = list(predict_outcomes.values())
     survivor = outcomes[0]
     survivor_kind, survivor.kind = survivor.kind, "survived"
@@ -89,6 +89,10 @@ def test_the_report_counts_each_kind_and_lists_each_survivor_and_unneeded_accept
     row = next(line for line in lines if line.startswith("predict "))
     counts = [int(number) for number in row.split()[1:6]]
     assert counts[0] == len(outcomes) == sum(counts[1:])
+    killed = [outcome for outcome in outcomes if outcome.kind == "killed" and outcome is not survivor]
+    named = sum(outcome.named for outcome in killed)
+    assert killed and next(line for line in lines if line.startswith("all ")).endswith(
+        f"{named} of {len(killed)} ({named / len(killed):.0%})")  # the share over every function, the target
     assert f"SURVIVED  {run.describe(survivor.mutant)}" in lines
     assert any(line.startswith("UNNEEDED  predict: line 9: a change no longer made: ") for line in lines)
     assert lines[-1].startswith(f"{len(outcomes)} mutants in 12 s; 1 survived")

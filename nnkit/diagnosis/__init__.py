@@ -121,9 +121,10 @@ def _by_symptom(calls, rights):
     if not outcomes:
         return []
     agreeing = [sum(theirs == ours for theirs in outcomes) for ours in outcomes]
-    reference = outcomes.pop(agreeing.index(max(agreeing)))
+    best = agreeing.index(max(agreeing))
+    reference = outcomes.pop(best)
     try:
-        return symptoms.named(calls, reference, outcomes)
+        return symptoms.named(calls, reference, outcomes, functools.partial(_replay, rights[best]))
     except GradingStopped:
         raise
     except Exception:  # a result too odd to relate (a hostile object, say) leaves the check's message as it is
@@ -148,14 +149,15 @@ def _versions(folder, label, name):
     return found
 
 
-def _replay(mistake, call):
-    """The mistake's outcome on the student's call: among the student's globals, plus the case's own helpers."""
+def _replay(mistake, call, arguments=None):
+    """The mistake's outcome on the student's call (or on other `arguments`, (args, kwargs)): among the student's
+    globals, plus the case's own helpers."""
     helpers = {key: value for key, value in mistake.__globals__.items() if key not in call.namespace}
     rebound = types.FunctionType(mistake.__code__, {**call.namespace, **helpers}, mistake.__name__,
                                  mistake.__defaults__, mistake.__closure__)
     np.random.set_state(call.random_state)
-    args, kwargs = _copy(call.args), _copy(call.kwargs)
     try:
+        args, kwargs = _copy(arguments or (call.args, call.kwargs))  # uncopyable arguments: a replay that raises
         with quietly():
             return _outcome(rebound(*args, **kwargs))
     except GradingStopped:

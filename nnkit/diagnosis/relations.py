@@ -61,26 +61,27 @@ def _compare(part, mine, wanted, context):
     if a is None or b is None:
         return set()
     if a.shape != b.shape:
-        return {_shape(a, b)}
+        return {_shape(a, b, context.m)}
     if np.allclose(a, b, **CLOSE):
         return {RIGHT}
     found = {WRONG}
-    for relation in (_factor, _step, _labels, _zero, _terms, _activations, _repeats, _other_axis):
+    for relation in (_factor, _step, _labels, _zero, _terms, _activations, _repeats, _other_axis, _normalised):
         found |= relation(part, a, b, context)
     if not any(symptom.kind == "activation" for symptom in found):  # an activation explains its own sign
         found |= _never_negative(a, b)
     return found
 
 
-def _shape(a, b):
+def _shape(a, b, m):
+    """What is wrong with a's shape: the columns of examples (m of them, if the call tells) are told apart."""
     shape, wanted = tuple(a.shape), tuple(b.shape)
     if b.ndim == 2 and shape == wanted[::-1]:
         kind = "transposed"
     elif a.ndim == 1 and b.ndim == 2 and 1 in wanted and a.size == b.size:
         kind = "flattened"
-    elif a.ndim == b.ndim == 2 and shape[0] == wanted[0] and shape[1] == 1 < wanted[1]:
+    elif a.ndim == b.ndim == 2 and shape[0] == wanted[0] and shape[1] == 1 < wanted[1] == m:
         kind = "one example"
-    elif a.ndim == b.ndim == 2 and wanted[1] == 1 < shape[1] and shape[0] in (1, wanted[0]):
+    elif a.ndim == b.ndim == 2 and wanted[1] == 1 < shape[1] == m and shape[0] in (1, wanted[0]):
         kind = "not summed"
     elif b.ndim == 0 and a.size == 1:
         kind = "not a number"
@@ -184,6 +185,19 @@ def _other_axis(part, a, b, context):
                       for mine, size in enumerate(shape) if size == a[index] != b[index]
                       for right, other in enumerate(shape) if other == b[index] and right != mine}
     return found
+
+
+def _normalised(part, a, b, context):
+    """Each row sums to 1 over the examples (its columns) where correct code's does not: every output depends on the
+    other examples."""
+    if a.ndim != 2:
+        return set()
+    if a.shape[1] < 2:
+        return {undecided("normalised")}  # one example is its own whole
+    if not np.all((a > 0) & (a < 1)) or not np.allclose(a.sum(axis=1), 1, **CLOSE) or np.allclose(
+            b.sum(axis=1), 1, **CLOSE):  # shares of a whole: 0/1 labels summing to 1 are no sign
+        return set()
+    return {Symptom("normalised")}
 
 
 def _never_negative(a, b):

@@ -25,6 +25,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from nnkit.diagnosis import substitutions
 from nnkit.diagnosis.relations import RIGHT, Symptom, array, label, of_call, parts, undecided
 
 AXES = ("rows", "columns")
@@ -33,8 +34,8 @@ MOST = 3  # sentences per function: the most specific; more would bury them
 ERRORS = {  # what numpy says when the shapes of an expression do not fit -> what it suggests
     "arrays of shapes that do not match were combined entry by entry: is * used where a matrix product (np.dot) "
     "belongs?": ("operands could not be broadcast together",),
-    "the inner sizes of a matrix product do not match: is a transpose missing, or are the factors in the wrong "
-    "order?": ("not aligned", "mismatch in its core dimension"),
+    "the inner sizes of a matrix product do not match: is a transpose missing, are the factors in the wrong order, "
+    "or is one of them not the array it should be?": ("not aligned", "mismatch in its core dimension"),
 }
 
 
@@ -63,6 +64,7 @@ def _activation(who, verb, made, belongs, of):
 # kind -> the sentence, from who shows it ("dW1 and db1"), "is"/"are", and the symptom's detail
 SENTENCES = {
     "activation": _activation,
+    **substitutions.SENTENCES,
     "missing term": lambda who, verb, term: f"{who} {verb} short of exactly {term} on every call: is {term} added?",
     "extra term": lambda who, verb, term: f"{who} {verb} over by exactly {term} on every call: is {term} added twice?",
     "sign": lambda who, verb: (f"{who} {verb} correct code's with the sign flipped: is a difference taken the "
@@ -103,6 +105,9 @@ SENTENCES = {
     "other axis": lambda who, verb, index, argument, mine, right: (
         f"{_entry(index)}{who} {verb} the number of {AXES[mine]} of {argument}, where "
         f"its number of {AXES[right]} belongs: is the size read off the wrong axis?"),
+    "normalised": lambda who, verb: (f"{who} {verb} normalised over the examples (each row sums to 1), where "
+                                     "correct code's outputs are each example's own: is it divided by a sum over the "
+                                     "examples (a softmax across the batch) instead of a sigmoid per example?"),
     "never negative": lambda who, verb: (
         f"{who} {verb} never negative, where correct code's take both signs: if drawn at random, is it drawn "
         "with np.random.rand (uniform on [0, 1)) where np.random.randn belongs?"),
@@ -114,13 +119,14 @@ SENTENCES = {
     "keys": lambda who, verb, missing, instead: (
         f"{who} {verb} missing the key(s) {', '.join(missing)}"
         + (f" and {'has' if verb == 'is' else 'have'} {', '.join(instead)} instead" if instead else "")
-        + ": are the results stored under other names?"),
+        + ": is each stored in the result, under its own name?"),
 }
 
 
-def named(calls, reference, others):
+def named(calls, reference, others, replay=None):
     """The sentences for the symptoms the student's `calls` show against `reference` (a right version's outcome on
-    each call) that none of `others` (the other right versions' outcomes, alike) shows."""
+    each call) that none of `others` (the other right versions' outcomes, alike) shows; with `replay(call, arguments)`,
+    the reference's outcome on changed arguments, also the changes of the arguments that explain the results."""
     if not calls or any(outcome.value[0] != "returned" for outcome in reference):
         return []
     raised = [call for call in calls if call.outcome.value[0] == "raised"]
@@ -132,6 +138,10 @@ def named(calls, reference, others):
         if all(outcome.value[0] == "returned" for outcome in outcomes):
             found -= {shown for shown in _shown(calls, [outcome.value[1] for outcome in outcomes], reference)
                       if shown[1].kind != "right"}
+    if replay is not None:  # a value that stays put whatever an argument is may as well be written in: no global
+        ignored = {part for part, symptom in found if symptom.kind == "ignores arguments"}
+        found |= {(part, symptom) for part, symptom in substitutions.explained(calls, reference, replay)
+                  if not (symptom.kind == "global" and part in ignored)}
     return _sentences(_without_misplaced(found), calls[0].function.__name__)
 
 

@@ -52,9 +52,13 @@ class Score:
 class Outcome:
     mutant: object
     failed: list = field(default_factory=list)  # grade cells that lost points
-    named: bool = False  # a failure named a likely mistake
+    likely: tuple = ()  # each likely mistake its failures named, once
     kind: str = "survived"  # killed, equivalent, accepted, survived
     reason: str = ""  # why it is accepted
+
+    @property
+    def named(self):
+        return bool(self.likely)
 
 
 @contextlib.contextmanager
@@ -148,8 +152,8 @@ def _outcome(mutant, found, namespace):
     after)."""
     failed = {grade_id: reason for grade_id, reason in found.items() if reason}
     if failed:
-        return Outcome(mutant, sorted(failed), any(Reason.parse(reason).likely for reason in failed.values()),
-                       kind="killed")
+        return Outcome(mutant, sorted(failed), tuple(dict.fromkeys(
+            sentence for reason in failed.values() for sentence in Reason.parse(reason).likely)), kind="killed")
     return Outcome(mutant, kind="equivalent" if _equivalent(mutant, namespace) else "survived")
 
 
@@ -224,9 +228,15 @@ def report(score, each=False):
         share = f"{named} of {count['killed']} ({named / count['killed']:.0%})" if count["killed"] else "-"
         lines.append(f"{function:24s} {len(found):7d} {count['killed']:6d} {count['equivalent']:5d} "
                      f"{count['accepted']:8d} {count['survived']:8d}  {share}")
+    killed = [outcome for outcome in outcomes if outcome.kind == "killed"]
+    if killed:
+        named = sum(outcome.named for outcome in killed)
+        lines.append(f"{'all':24s} {len(outcomes):7d} {len(killed):6d} {'':5s} {'':8s} {'':8s}  "
+                     f"{named} of {len(killed)} ({named / len(killed):.0%})")
     for outcome in outcomes:
         if each and outcome.kind != "survived":
-            detail = {"killed": f"fails {', '.join(outcome.failed)}{'; a likely mistake named' * outcome.named}",
+            detail = {"killed": f"fails {', '.join(outcome.failed)}"
+                                + "".join(f"\n          Likely mistake: {sentence}" for sentence in outcome.likely),
                       "accepted": outcome.reason, "equivalent": "answers as the solution does"}[outcome.kind]
             lines.append(f"{outcome.kind.upper():9s} {describe(outcome.mutant)}: {detail}")
         if outcome.kind == "survived":

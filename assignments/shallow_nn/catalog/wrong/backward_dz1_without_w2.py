@@ -9,6 +9,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("dW1 and db1 do not depend on W2: is W2 transposed times dZ2 missing from dZ1? Broadcasting lets dZ2 "
              "* (1 - A1**2) run anyway.")
+SYMPTOMS = ["dW1 and db1 are what correct code gives with every entry of W2 set to 1"]
 
 
 def backward_propagation(parameters, cache, X, Y):

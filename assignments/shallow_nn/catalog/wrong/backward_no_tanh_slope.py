@@ -7,6 +7,7 @@ FAILS = [
     "experiment_small_start",
 ]
 DIAGNOSIS = "dZ1 is W2 transposed times dZ2 with no slope of tanh: is the factor 1 - A1**2 missing from dZ1?"
+SYMPTOMS = ["dW1 and db1 are what correct code gives with A1 set to 0"]
 
 
 def backward_propagation(parameters, cache, X, Y):

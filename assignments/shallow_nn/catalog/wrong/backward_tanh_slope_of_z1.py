@@ -9,6 +9,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("dZ1 uses 1 - Z1**2, but the slope of tanh is 1 - A1**2, with A1 = tanh(Z1): is Z1 taken from the "
              "cache where A1 belongs?")
+SYMPTOMS = ["dW1 and db1 are what correct code gives with Z1 in place of A1"]
 
 
 def backward_propagation(parameters, cache, X, Y):

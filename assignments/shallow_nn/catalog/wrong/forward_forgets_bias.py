@@ -3,7 +3,8 @@ import numpy as np
 
 FAILS = ["forward_values", "predict_labels", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "Z1 and Z2 in forward_propagation do not depend on b1 and b2: are the biases added?"
-SYMPTOMS = ["Z1 is short of exactly b1 on every call"]
+SYMPTOMS = ["Z1 is short of exactly b1 on every call",
+            "A1 and Z1 are what correct code gives with b1 set to 0"]
 
 
 def forward_propagation(X, parameters):

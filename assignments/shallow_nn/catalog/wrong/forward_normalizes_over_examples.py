@@ -10,6 +10,7 @@ FAILS = [
 ]
 DIAGNOSIS = ("A2 sums to 1 over the examples, so each output depends on the others: is the output normalized over "
              "the batch instead of a sigmoid?")
+SYMPTOMS = ["the first value forward_propagation returns and A2 are normalised over the examples"]
 
 
 def forward_propagation(X, parameters):
