@@ -198,6 +198,19 @@ def predict(parameters, X):
     assert said[0].startswith("predict's result labels every example 1")  # the premise: the symptom it does show
 
 
+def test_a_name_used_before_anything_sets_it_is_named_with_the_name():
+    # fails if Python's NameError, raised in the function itself, is not read (a line deleted, as a mutant does), or
+    # the name it quotes is not the one said
+    layer_sizes = student('''
+def layer_sizes(X, Y):
+    n_y = Y.shape[0]
+    return (n_x, 4, n_y)
+''', "layer_sizes")
+    said = named(recorded(layer_sizes, (np.ones((3, 5)), np.ones((1, 5)))))
+    assert said == ["layer_sizes raises where correct code returns: it uses n_x before anything sets it: is the line "
+                    "that sets it missing, or the name misspelt?"]
+
+
 def test_a_symptom_a_right_version_shows_too_is_not_named():
     # fails if the right versions' veto is dropped: a relation correct code can have is no evidence of a mistake
     def call_returning(value):

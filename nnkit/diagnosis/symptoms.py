@@ -21,6 +21,7 @@ version of the catalog shows it against the reference: a relation correct code c
 evidence of a mistake. Each sentence says what was observed and asks the question it raises,
 most specific first, several parts that share a symptom in one sentence.
 """
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -31,12 +32,15 @@ from nnkit.diagnosis.relations import RIGHT, Symptom, array, label, of_call, par
 AXES = ("rows", "columns")
 WHERE = "the mistake is in what only"  # how a sentence that only says where the mistake is goes on
 MOST = 3  # sentences per function: the most specific; more would bury them
-ERRORS = {  # what numpy says when the shapes of an expression do not fit -> what it suggests
-    "arrays of shapes that do not match were combined entry by entry: is * used where a matrix product (np.dot) "
-    "belongs?": ("operands could not be broadcast together",),
-    "the inner sizes of a matrix product do not match: is a transpose missing, are the factors in the wrong order, "
-    "or is one of them not the array it should be?": ("not aligned", "mismatch in its core dimension"),
-}
+ERRORS = [  # what numpy or Python says where the function itself raised -> what it suggests ({}: the name it quotes)
+    (r"operands could not be broadcast together", "arrays of shapes that do not match were combined entry by entry: "
+                                                  "is * used where a matrix product (np.dot) belongs?"),
+    (r"not aligned|mismatch in its core dimension", "the inner sizes of a matrix product do not match: is a "
+                                                    "transpose missing, are the factors in the wrong order, or is one "
+                                                    "of them not the array it should be?"),
+    (r"name '(\w+)' is not defined|local variable '(\w+)'", "it uses {} before anything sets it: is the line that sets "
+                                                           "it missing, or the name misspelt?"),
+]
 
 
 def _one(verb):
@@ -153,12 +157,20 @@ def _without_misplaced(found):
 
 
 def _raised(raised, function):
-    """What numpy's error says of the arrays, where the student's code raised and correct code returned."""
-    kinds = {next((kind for kind, says in ERRORS.items() if any(text in message for text in says)), None)
-             for _, _, message in raised}
-    if len(kinds) != 1 or None in kinds:
+    """What numpy's or Python's error says, the same on every call where the student's code raised and correct code
+    returned."""
+    said = {_error_says(message) for _, _, message in raised}
+    if len(said) != 1 or None in said:
         return []
-    return [f"{function} raises where correct code returns: {kinds.pop()}"]
+    return [f"{function} raises where correct code returns: {said.pop()}"]
+
+
+def _error_says(message):
+    for pattern, suggestion in ERRORS:
+        found = re.search(pattern, message)
+        if found:
+            return suggestion.format(*[name for name in found.groups() if name])
+    return None
 
 
 def _shown(calls, results, references):
