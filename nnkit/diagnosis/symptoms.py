@@ -3,23 +3,20 @@
 Replay (nnkit.diagnosis) names a mistake the catalog holds exactly; its near relatives (randn
 x 10 where the catalog knows x 1, the 1/m dropped from another gradient, a bias forgotten in
 the other layer) behave like no catalog case. Their results still stand in a simple relation to
-correct code's on the check's own calls, and that relation is what the student needs to hear:
-each part of the result (a dict entry, a tuple item) is compared with the reference's, the
-right version of the catalog most other right versions agree with, replayed on the same call:
+correct code's on the check's own calls, and that relation is what the student needs to hear.
+Each part of the result (a dict entry, a tuple item) is compared with the reference's, the
+right version of the catalog most other right versions agree with, replayed on the same call
+(nnkit.diagnosis.relations: a factor, a shape, a term or an activation, a step, repeats); the
+calls are compared with each other (the same result whatever the arguments or the random state);
+the reference is replayed with one input changed (nnkit.diagnosis.substitutions); and an error
+the function itself raised is read for what numpy or Python says. Where nothing more specific
+holds, the sentence says which parts are right.
 
-- a constant multiple: m (the number of examples), 1/m, -1, or any factor the same on every call;
-- a transpose, a column come out 1-D, one column where there are m, a square where a column belongs;
-- a term of the arguments missing or added (a bias not added), another activation of the same
-  pre-activation (ReLU where tanh belongs);
-- the same result on every call where correct code's changes (an argument ignored, the draw
-  reseeded), rows or entries all equal where correct code's differ;
-- and which parts are right when others are not.
-
-A symptom is named only when it holds on every recorded call of the function (a call that
-raised, or whose result has another structure, leaves nothing to relate), and no other right
-version of the catalog shows it against the reference: a relation correct code can have is no
-evidence of a mistake. Each sentence says what was observed and asks the question it raises,
-most specific first, several parts that share a symptom in one sentence.
+A symptom is named only when every call that can tell shows it (a call that cannot, like a
+pre-activation of one sign for ReLU, neither confirms nor refutes; what one call may show by
+chance takes two), and no other right version shows it against the reference: a relation
+correct code can have is no evidence of a mistake. Each sentence says what was observed and asks
+the question it raises, most specific first, the parts that share a symptom in one sentence.
 """
 import re
 from collections import defaultdict
