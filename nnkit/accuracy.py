@@ -19,7 +19,7 @@ from nnkit.grading import Grades
 from nnkit.scaleout import batch, cluster
 from nnkit.submissions import fill, read_notebook, solution_program
 from nnkit.verdict import forked
-from nnkit.verdict.findings import Reason
+from nnkit.verdict.findings import likely_in
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,7 @@ def held_out(course, cases, jobs=None):
     found = forked.verdicts(source, [fill(source, case.program, case.name) for case in wrong], course.source,
                             content.files(course.root, course.assignment), jobs=jobs,
                             within=lambda index: diagnosis.withholding([wrong[index].name]))
-    return [HeldOut(case, tuple(dict.fromkeys(sentence for reason in reasons.values() if reason
-                                              for sentence in Reason.parse(reason).likely)))
-            for case, reasons in zip(wrong, found)]
+    return [HeldOut(case, likely_in(reasons.values())) for case, reasons in zip(wrong, found)]
 
 
 def held_out_table(cases):

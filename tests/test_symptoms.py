@@ -10,6 +10,7 @@ from conftest import ROOT
 from nnkit import accuracy, diagnosis
 from nnkit.course import assignments
 from nnkit.diagnosis import catalog, symptoms
+from nnkit.diagnosis.outcomes import Outcome
 
 CATALOG = ROOT / "assignments" / "shallow_nn" / "catalog"
 NOTEBOOK = "import numpy as np\n\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"  # what a notebook defines
@@ -220,9 +221,9 @@ def test_a_symptom_a_right_version_shows_too_is_not_named():
 
     right = np.array([[1.0, -2.0, 3.0]])
     calls = [call_returning(-right)]
-    reference = [diagnosis.Outcome(("returned", right))]
+    reference = [Outcome(("returned", right))]
     assert symptoms.named(calls, reference, [])[0].startswith("negative's result is correct code's with the sign")
-    assert symptoms.named(calls, reference, [[diagnosis.Outcome(("returned", -right))]]) == []
+    assert symptoms.named(calls, reference, [[Outcome(("returned", -right))]]) == []
 
 
 @pytest.mark.parametrize("assignment", [course.assignment for course in assignments(ROOT)])

@@ -17,7 +17,6 @@ names the catalog's exact mistakes; symptoms, their near relatives. `withholding
 out of the table, to measure what the kit says of a mistake it has never seen (nnkit.accuracy).
 """
 import contextlib
-import copy
 import functools
 import sys
 import traceback
@@ -28,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from nnkit.diagnosis import catalog, symptoms
+from nnkit.diagnosis.outcomes import copied, outcome
 from nnkit.errors import GradingStopped
 from nnkit.quiet import quietly
 
@@ -77,12 +77,12 @@ def withholding(names):
 def before(function, args, kwargs):
     """What a replay needs, captured before the student's function can change any of it."""
     function_globals = getattr(function, "__globals__", {})  # a callable object has none: nothing will match it
-    return Call(function, _copy(args), _copy(kwargs), np.random.get_state(), dict(function_globals), function_globals)
+    return Call(function, copied(args), copied(kwargs), np.random.get_state(), dict(function_globals), function_globals)
 
 
 def after(call, result=None, error=None):
     """Log a finished call with its outcome (while recording)."""
-    call.outcome = _outcome(result, error)
+    call.outcome = outcome(result, error)
     if error is not None:
         frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)  # the student's own functions only
                   if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
@@ -157,56 +157,10 @@ def _replay(mistake, call, arguments=None):
                                  mistake.__defaults__, mistake.__closure__)
     np.random.set_state(call.random_state)
     try:
-        args, kwargs = _copy(arguments or (call.args, call.kwargs))  # uncopyable arguments: a replay that raises
+        args, kwargs = copied(arguments or (call.args, call.kwargs))  # uncopyable arguments: a replay that raises
         with quietly():
-            return _outcome(rebound(*args, **kwargs))
+            return outcome(rebound(*args, **kwargs))
     except GradingStopped:
         raise
     except Exception as error:  # a mistake that crashes as the student's code did is a match
-        return _outcome(error=error)
-
-
-def _copy(value):
-    try:
-        return copy.deepcopy(value)
-    except Exception:  # an uncopyable result can only be compared by identity: it matches nothing
-        return object()
-
-
-def _outcome(result=None, error=None):
-    if error is not None:
-        return Outcome(("raised", type(error).__name__, str(error)))
-    return Outcome(("returned", _copy(result)))
-
-
-class Outcome:
-    """What a call returned or raised, compared up to float rounding."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def __eq__(self, other):
-        return isinstance(other, Outcome) and _same(self.value, other.value)
-
-
-def _same(a, b):
-    if isinstance(a, dict) or isinstance(b, dict):
-        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and all(
-            _same(a[key], b[key]) for key in a)
-    if isinstance(a, (tuple, list)) and isinstance(b, (tuple, list)) and not _numeric(a) and not _numeric(b):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-    if _numeric(a) and _numeric(b):
-        a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-        return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-7, atol=1e-12, equal_nan=True))
-    try:
-        return bool(a == b)
-    except Exception:  # objects whose == is not a truth value match nothing
-        return False
-
-
-def _numeric(value):
-    try:
-        array = np.asarray(value)
-    except Exception:  # ragged or odd objects are not numeric
-        return False
-    return array.dtype.kind in "biuf"
+        return outcome(error=error)

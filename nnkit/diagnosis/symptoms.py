@@ -24,6 +24,7 @@ from collections import defaultdict
 import numpy as np
 
 from nnkit.diagnosis import substitutions
+from nnkit.diagnosis.outcomes import Outcome
 from nnkit.diagnosis.relations import RIGHT, Symptom, array, label, of_call, parts, undecided
 
 AXES = ("rows", "columns")
@@ -236,15 +237,7 @@ def _fixed(values, wanted, kind):
 
 
 def _same_arguments(call, first):
-    ours, theirs = parts((call.args, call.kwargs)), parts((first.args, first.kwargs))
-    return ours.keys() == theirs.keys() and all(_equal(ours[part], theirs[part]) for part in ours)
-
-
-def _equal(a, b):
-    arrays = array(a), array(b)
-    if arrays[0] is None or arrays[1] is None:
-        return type(a) is type(b) and a == b
-    return arrays[0].shape == arrays[1].shape and bool(np.array_equal(*arrays))
+    return Outcome((call.args, call.kwargs)) == Outcome((first.args, first.kwargs))
 
 
 def _sentences(found, function):

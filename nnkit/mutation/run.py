@@ -29,7 +29,7 @@ from nnkit import content
 from nnkit.mutation.operators import mutants
 from nnkit.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
 from nnkit.verdict import forked, inprocess
-from nnkit.verdict.findings import Reason
+from nnkit.verdict.findings import likely_in
 
 REDRAWS = 3
 SAMPLES = 3  # calls kept of each kind
@@ -152,8 +152,7 @@ def _outcome(mutant, found, namespace):
     after)."""
     failed = {grade_id: reason for grade_id, reason in found.items() if reason}
     if failed:
-        return Outcome(mutant, sorted(failed), tuple(dict.fromkeys(
-            sentence for reason in failed.values() for sentence in Reason.parse(reason).likely)), kind="killed")
+        return Outcome(mutant, sorted(failed), likely_in(failed.values()), kind="killed")
     return Outcome(mutant, kind="equivalent" if _equivalent(mutant, namespace) else "survived")
 
 

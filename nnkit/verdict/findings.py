@@ -52,6 +52,11 @@ class Reason:
         return cls(kind, detail) if kind in ERROR_NAMES else cls("test failed", text)
 
 
+def likely_in(texts):
+    """The likely mistakes a submission's reasons (their texts, None for a cell that passed) name, each once."""
+    return tuple(dict.fromkeys(mistake for text in texts if text for mistake in Reason.parse(text).likely))
+
+
 def stricter(grade_ids):
     """The line for cells the notebook's own run of the visible tests passed and the grader failed: usually a mistake
     the visible tests miss; a kernel fooled into passing looks the same."""

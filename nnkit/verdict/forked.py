@@ -29,7 +29,7 @@ def verdicts(base, variants, folder, checks=None, judge=None, jobs=None, until_f
     # forked, so that each worker has the notebooks and the judge without pickling them
     with concurrent.futures.ProcessPoolExecutor(jobs or os.cpu_count(), mp_context=multiprocessing.get_context("fork"),
                                                 initializer=_setup,
-                                                       initargs=(base, variants, folder, checks, judge or _found,
+                                                initargs=(base, variants, folder, checks, judge or _found,
                                                           until_failure, within or _anywhere)) as pool:
         answers = dict(zip(order, pool.map(_graded, order, starts)))
     return [answers[index] for index in range(len(variants))]
