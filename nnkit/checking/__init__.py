@@ -52,14 +52,14 @@ def verify(namespace, *checks):
                                  f"{check.__name__.replace('_', ' ')} ({type(error).__name__}: {error}).", names[0],
                                  check))
     if failures:  # one root cause often fails several checks the same way: say each message, each mistake, once
-        diagnosed = {}  # (function, catalog) -> whether its symptoms may name a mistake too
+        diagnosed = {}  # (function, catalog) -> whether relations to correct code may name a mistake too
         for _, name, check in failures:
             if name:
                 key = name, diagnosis.catalog_of(check)
-                diagnosed[key] = diagnosed.get(key, True) and getattr(check, "by_symptom", True)
-        mistakes = dict.fromkeys(mistake for (name, folder), by_symptom in diagnosed.items()
+                diagnosed[key] = diagnosed.get(key, True) and getattr(check, "relations", True)
+        mistakes = dict.fromkeys(mistake for (name, folder), relations in diagnosed.items()
                                  for mistake in diagnosis.likely_mistakes(calls, name, namespace.get(name), folder,
-                                                                          by_symptom))
+                                                                          relations))
         raise CheckFailed("\n".join([*dict.fromkeys(message for message, _, _ in failures),
                                      *(f"{LIKELY}{mistake}" for mistake in mistakes)]))
 
@@ -71,9 +71,10 @@ def undiagnosed(check):
 
 
 def by_replay_only(check):
-    """Its failures name only the catalog's exact mistakes, not symptoms: its function's results come out of a long
-    loop (training), where they relate to correct code's by chance (a start returned as it was looks constant)."""
-    check.by_symptom = False
+    """Its failures name only what a replay reproduces exactly (the catalog's mistakes, or correct code on changed
+    arguments), not relations to correct code's results: these come out of a long loop (training), where they relate
+    by chance (a start returned as it was looks constant)."""
+    check.relations = False
     return check
 
 

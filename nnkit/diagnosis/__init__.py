@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnkit.diagnosis import catalog, symptoms
+from nnkit.diagnosis import catalog, substitutions, symptoms
 from nnkit.diagnosis.outcomes import copied, outcome
 from nnkit.errors import GradingStopped
 from nnkit.quiet import quietly
@@ -84,12 +84,18 @@ def after(call, result=None, error=None):
     """Log a finished call with its outcome (while recording)."""
     call.outcome = outcome(result, error)
     if error is not None:
-        frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)  # the student's own functions only
-                  if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
-        # A call served by a sandboxed kernel reports where it raised, as it saw its own frames there.
-        call.raised_in = getattr(error, "raised_in", frames[-1].f_code.co_name if frames else None)
+        call.raised_in = _raised_in(error, call)
+        call.outcome.where = call.raised_in or getattr(call.function, "__name__", None)
     if _log is not None:
         _log.append(call)
+
+
+def _raised_in(error, call):
+    """The student's function whose own code raised `error` in the call (or a replay of it), if any."""
+    frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)  # the student's own functions only
+              if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
+    # A call served by a sandboxed kernel reports where it raised, as it saw its own frames there.
+    return getattr(error, "raised_in", frames[-1].f_code.co_name if frames else None)
 
 
 def catalog_of(check):
@@ -97,9 +103,9 @@ def catalog_of(check):
     return Path(sys.modules[check.__module__].__file__).parents[1] / "catalog"
 
 
-def likely_mistakes(calls, name, function, folder, by_symptom=True):
+def likely_mistakes(calls, name, function, folder, relations=True):
     """The DIAGNOSIS of every catalog mistake in `name` that behaves as the student's `function` did on its calls;
-    where none does, what its symptoms suggest (unless not `by_symptom`)."""
+    where none does, what its symptoms suggest (without `relations`, only correct code on changed arguments)."""
     calls = [call for call in calls if call.function is function]
     if not calls:
         return []
@@ -110,12 +116,12 @@ def likely_mistakes(calls, name, function, folder, by_symptom=True):
         rights = [right for _, right in _versions(folder, "right", name)]
         if fitting and any(_fits(right, calls) for right in rights):
             return []  # correct code behaves the same on these calls: they cannot show a mistake
-        return list(dict.fromkeys(fitting)) or (_by_symptom(calls, rights) if by_symptom else [])
+        return list(dict.fromkeys(fitting)) or _by_symptom(calls, rights, relations)
     finally:
         np.random.set_state(state)
 
 
-def _by_symptom(calls, rights):
+def _by_symptom(calls, rights, relations):
     """The symptoms of the calls against the right version most of the others agree with."""
     outcomes = [[_replay(right, call) for call in calls] for right in rights]
     if not outcomes:
@@ -124,7 +130,8 @@ def _by_symptom(calls, rights):
     best = agreeing.index(max(agreeing))
     reference = outcomes.pop(best)
     try:
-        return symptoms.named(calls, reference, outcomes, functools.partial(_replay, rights[best]))
+        return symptoms.named(calls, reference, outcomes, functools.partial(_replay, rights[best]),
+                              substitutions.parameter_names(rights[best]), relations)
     except GradingStopped:
         raise
     except Exception:  # a result too odd to relate (a hostile object, say) leaves the check's message as it is
@@ -163,4 +170,6 @@ def _replay(mistake, call, arguments=None):
     except GradingStopped:
         raise
     except Exception as error:  # a mistake that crashes as the student's code did is a match
-        return outcome(error=error)
+        crashed = outcome(error=error)
+        crashed.where = _raised_in(error, call) or getattr(call.function, "__name__", None)
+        return crashed

@@ -22,10 +22,11 @@ def outcome(result=None, error=None):
 
 
 class Outcome:
-    """What a call returned or raised, compared up to float rounding."""
+    """What a call returned or raised, compared up to float rounding; where it raised is kept beside, not compared."""
 
     def __init__(self, value):
         self.value = value
+        self.where = None  # the student's function whose code raised (the function called, for its own code)
 
     def __eq__(self, other):
         return isinstance(other, Outcome) and _same(self.value, other.value)

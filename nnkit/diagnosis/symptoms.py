@@ -32,12 +32,20 @@ WHERE = "the mistake is in what only"  # how a sentence that only says where the
 MOST = 3  # sentences per function: the most specific; more would bury them
 ERRORS = [  # what numpy or Python says where the function itself raised -> what it suggests ({}: the name it quotes)
     (r"operands could not be broadcast together", "arrays of shapes that do not match were combined entry by entry: "
-                                                  "is * used where a matrix product (np.dot) belongs?"),
+                                                  "is * used where a matrix product (np.dot) belongs, or is one of "
+                                                  "them not the array it should be?"),
     (r"not aligned|mismatch in its core dimension", "the inner sizes of a matrix product do not match: is a "
                                                     "transpose missing, are the factors in the wrong order, or is one "
                                                     "of them not the array it should be?"),
     (r"name '(\w+)' is not defined|local variable '(\w+)'", "it uses {} before anything sets it: is the line that sets "
                                                            "it missing, or the name misspelt?"),
+    (r"index out of range|out of bounds for axis", "it reads past the end of a list or an array: is an index too "
+                                                   "large (l + 1 where l belongs), or does a loop run too far?"),
+    (r"indices must be integers|cannot be interpreted as an integer", "a number that is not whole is used where a "
+                                                                       "whole number belongs (an index, a size, a "
+                                                                       "count): is it computed with / or scaled?"),
+    (r"negative dimensions", "an array is made with a negative size: is a size read from the wrong place, or an "
+                             "index off by one?"),
 ]
 
 
@@ -98,6 +106,9 @@ SENTENCES = {
     "ignores arguments": lambda who, verb, index=(): (
         f"{_entry(index)}{who} {verb} the same on every call, whatever the arguments, where correct code's change: "
         "are the arguments ignored (a size or a rate written as a number, a global used instead)?"),
+    "other number": lambda who, verb, mine, right, index: (
+        f"{_entry(index)}{who} {verb} {mine:g} on every call, where correct code's is {right:g}: is the size written "
+        "in the one asked for?"),
     "rows equal": lambda who, verb: (f"every row of {who} is the same, where correct code's differ: every "
                                        "hidden unit then computes the same function. Is one row repeated?"),
     "constant": lambda who, verb, value: (f"every entry of {who} is {value:.3g}, where correct code's differ: is "
@@ -125,26 +136,34 @@ SENTENCES = {
 }
 
 
-def named(calls, reference, others, replay=None):
+def named(calls, reference, others, replay=None, names=(), relations=True):
     """The sentences for the symptoms the student's `calls` show against `reference` (a right version's outcome on
     each call) that none of `others` (the other right versions' outcomes, alike) shows; with `replay(call, arguments)`,
-    the reference's outcome on changed arguments, also the changes of the arguments that explain the results."""
+    the reference's outcome on changed arguments (`names`: its arguments'), also the changes of the arguments that
+    explain the results. Without `relations`, only those changes: exact replays, for results where a relation may
+    hold by chance."""
     if not calls or any(outcome.value[0] != "returned" for outcome in reference):
         return []
+    function = calls[0].function.__name__
+    changes = substitutions.changes(calls[0], names, constants=relations) if replay is not None else []
     raised = [call for call in calls if call.outcome.value[0] == "raised"]
     if raised:  # where another function raised, what it says is about that one
-        return [] if any(call.raised_elsewhere for call in raised) else _raised(
-            [call.outcome.value for call in raised], calls[0].function.__name__)
-    found = _shown(calls, [call.outcome.value[1] for call in calls], reference)
+        changes = substitutions.raising(calls, replay, changes) if len(raised) == len(calls) else set()
+        said = [] if not relations or any(call.raised_elsewhere for call in raised) else _raised(
+            [call.outcome.value for call in raised], function)
+        order = list(SENTENCES)
+        return [SENTENCES[symptom.kind](f"{function}'s error", "is", *symptom.detail)
+                for symptom in sorted(changes, key=lambda symptom: (order.index(symptom.kind), symptom.detail))] + said
+    found = _shown(calls, [call.outcome.value[1] for call in calls], reference) if relations else set()
     for outcomes in others:  # what right code shows is no evidence of a mistake; its "right" parts are no veto
-        if all(outcome.value[0] == "returned" for outcome in outcomes):
+        if found and all(outcome.value[0] == "returned" for outcome in outcomes):
             found -= {shown for shown in _shown(calls, [outcome.value[1] for outcome in outcomes], reference)
                       if shown[1].kind != "right"}
-    if replay is not None:  # a value that stays put whatever an argument is may as well be written in: no global
+    if changes:  # a value that stays put whatever an argument is may as well be written in: no global
         ignored = {part for part, symptom in found if symptom.kind == "ignores arguments"}
-        found |= {(part, symptom) for part, symptom in substitutions.explained(calls, reference, replay)
+        found |= {(part, symptom) for part, symptom in substitutions.explained(calls, reference, replay, changes)
                   if not (symptom.kind == "global" and part in ignored)}
-    return _sentences(_without_misplaced(found), calls[0].function.__name__)
+    return _sentences(_without_misplaced(found), function)
 
 
 def _without_misplaced(found):
@@ -207,7 +226,25 @@ def _across_calls(calls, results, expected):
         if len(group) > 1:
             found |= _unchanging([results[i] for i in group], [expected[i] for i in group], "reseeded")
     if len(groups) > 1:
-        found |= _unchanging(results, expected, "ignores arguments")
+        found |= _unchanging(results, expected, "ignores arguments") | _other_number(results, expected)
+    return found
+
+
+def _other_number(results, expected):
+    """Each whole number (a part, or an entry of a list of numbers like sizes) that is one value on every call, as
+    correct code's is, but another value: a size written in, where the one asked for belongs. Only whole numbers: a
+    parameter the calls leave alone is one value on every call too, and its difference is no number written in."""
+    mine, right = [parts(result) for result in results], [parts(result) for result in expected]
+    found = set()
+    for part in right[0]:
+        values = [array(found_parts.get(part)) for found_parts in mine]
+        wanted = [array(found_parts.get(part)) for found_parts in right]
+        if any(value is None or value.shape != wanted[0].shape or value.ndim > 1 for value in values + wanted):
+            continue
+        for index in np.ndindex(wanted[0].shape):
+            numbers, rights = {float(value[index]) for value in values}, {float(value[index]) for value in wanted}
+            if len(numbers) == len(rights) == 1 and numbers != rights and all(map(float.is_integer, numbers | rights)):
+                found.add((part, Symptom("other number", (*numbers, *rights, index))))
     return found
 
 

@@ -2,6 +2,7 @@
 
 FAILS = ["nn_model_loop", "experiment_symmetric_start", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = "nn_model's parameters never change: is the result of update_parameters assigned back to parameters?"
+SYMPTOMS = ["W1, W2, b1 and b2 are what correct code gives with num_iterations 0"]
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

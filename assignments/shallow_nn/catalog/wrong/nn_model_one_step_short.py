@@ -2,6 +2,7 @@
 
 FAILS = ["nn_model_loop"]
 DIAGNOSIS = "nn_model takes one gradient step fewer than num_iterations: does the loop start at 1, or stop one short?"
+SYMPTOMS = ["W1, W2, b1 and b2 are what correct code gives with num_iterations one less"]
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

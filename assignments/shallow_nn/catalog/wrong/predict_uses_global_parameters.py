@@ -3,6 +3,7 @@
 FAILS = ["predict_labels"]
 DIAGNOSIS = ("predict ignores the parameters it is given: does it use the notebook's trained parameters variable "
              "instead of its own argument?")
+SYMPTOMS = ["predict's error is what correct code gives on the notebook's global parameters"]
 
 
 def predict(params, X):
