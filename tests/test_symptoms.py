@@ -321,6 +321,54 @@ def test_a_size_written_in_is_named_with_the_one_asked_for_but_a_number_that_is_
     assert not [sentence for sentence in named(recorded(layer_sizes_with(4.5), *arguments)) if "written in" in sentence]
 
 
+def test_a_count_the_calls_give_one_value_is_not_changed():
+    # fails if a count is changed by one on calls that all give it the same value: a loop that always takes one step,
+    # called with 0, is also correct code with one more, a coincidence the next count would refute
+    always_once = student("def halving(w, g, n):\n    return w - g * w / 2\n", "halving")
+    rng = np.random.default_rng(13)
+    calls = recorded(always_once, (rng.standard_normal((2, 3)), rng.uniform(0.1, 0.9, (2, 3)), 0))
+    reference, replay = replayed(halving, calls)
+    assert symptoms.named(calls, reference, [], replay, ("w", "g", "n"), relations=False) == []
+    calls += recorded(always_once, (rng.standard_normal((2, 3)), rng.uniform(0.1, 0.9, (2, 3)), 2))
+    reference, replay = replayed(halving, calls)
+    assert symptoms.named(calls, reference, [], replay, ("w", "g", "n"), relations=False) == []  # refuted
+
+
+def test_a_part_is_named_by_its_most_specific_symptom_only():
+    # fails if every symptom a part shows is said: at a learning rate of 1/2, a step reversed is also over by exactly
+    # the gradient, and "is dW1 added twice?" would ask about a mistake the code does not have
+    update_parameters = student('''
+def update_parameters(parameters, grads, learning_rate=1.2):
+    return {name: parameters[name] + learning_rate * grads["d" + name] for name in parameters}
+''', "update_parameters")
+    rng = np.random.default_rng(14)
+    problems = []
+    for _ in range(2):
+        parameters, _, _, _ = backward_problem(int(rng.integers(100)))
+        grads = {"d" + name: rng.standard_normal(value.shape) for name, value in parameters.items()}
+        problems.append((parameters, grads, 0.5))
+    said = named(recorded(update_parameters, *problems), ["wrong/update_gradient_ascent"])
+    assert said == ["W1, W2, b1 and b2 are moved by correct code's step reversed, up the gradient: is the step added "
+                    "instead of subtracted?"]
+
+
+def test_a_bias_of_one_entry_left_out_is_named():
+    # fails if only arrays of several entries are changed: b2 of the output layer is (1, 1), and leaving it out of Z2
+    # is then named by no symptom
+    forward_propagation = student('''
+def forward_propagation(X, parameters):
+    Z1 = parameters["W1"] @ X + parameters["b1"]
+    A1 = np.tanh(Z1)
+    Z2 = parameters["W2"] @ A1
+    A2 = sigmoid(Z2)
+    return A2, {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2}
+''', "forward_propagation")
+    problems = [(X, parameters) for parameters, _, X, _ in (backward_problem(15), backward_problem(16, m=4))]
+    said = named(recorded(forward_propagation, *problems), ["wrong/forward_forgets_bias"])
+    assert said == ["the first value forward_propagation returns, A2 and Z2 are what correct code gives with b2 set to "
+                    "0: is b2 left out where it belongs?"]
+
+
 def test_a_symptom_a_right_version_shows_too_is_not_named():
     # fails if the right versions' veto is dropped: a relation correct code can have is no evidence of a mistake
     def call_returning(value):

@@ -94,14 +94,17 @@ def _telling(kind, values):
     return np.ptp(np.concatenate([values.ravel() for values in arrays])) > 0
 
 
-def changes(call, names, constants=True):
-    """(kind, what the sentence names, (the part changed, how)) for each change worth a replay on this call; `names`
-    are correct code's for the arguments, a global may have either its or the student's name; without `constants`,
-    no array is set to 0 or 1 (in a training loop, an input of zeros can freeze a result at its start)."""
+def changes(calls, names, constants=True):
+    """(kind, what the sentence names, (the part changed, how)) for each change worth a replay on the calls (made as
+    the first one's arguments allow); `names` are correct code's for the arguments, a global may have either its or
+    the student's name; without `constants`, no array is set to 0 or 1 (in a training loop, an input of zeros can
+    freeze a result at its start). A count is changed only where the calls give it two values at least: on one,
+    "one more" and "always one" are the same thing."""
+    call = calls[0]
     arguments = parts((call.args, call.kwargs))
     name = functools.partial(_argument, names=names)
-    leaves = {path: values for path, value in arguments.items()
-              if (values := array(value)) is not None and values.size > 1}
+    leaves = {path: values for path, value in arguments.items()  # a (1, 1) array (b2) too, not a single number
+              if (values := array(value)) is not None and (values.size > 1 or isinstance(value, np.ndarray))}
     changes = []
     for path, values in leaves.items():
         if constants:
@@ -110,7 +113,8 @@ def changes(call, names, constants=True):
             if other != path and theirs.shape == values.shape and name(other) != name(path):
                 changes.append(("swapped", (name(other), name(path)), (path, ("swapped", other))))
     for path, value in arguments.items():
-        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool) and len(
+                {repr(parts((other.args, other.kwargs)).get(path)) for other in calls}) > 1:
             changes += [(kind, (name(path),), (path, ("count", kind))) for kind in COUNTS]
     for index in range(len(call.args)):
         for read in dict.fromkeys([*names[index:index + 1], *parameter_names(call.function)[index:index + 1]]):

@@ -75,6 +75,12 @@ def _activation(who, verb, made, belongs, of):
 SENTENCES = {
     "activation": _activation,
     **substitutions.SENTENCES,
+    "step reversed": lambda who, verb: (f"{who} {verb} moved by correct code's step reversed, up the gradient: "
+                                          "is the step added instead of subtracted?"),
+    "not stepped": lambda who, verb: (f"{who} {verb} returned as given, where correct code's take a step: is "
+                                        "each parameter stepped down its own gradient?"),
+    "step times": lambda who, verb, factor: (f"{who} {verb} moved {factor:.4g} times as far as correct code's: is "
+                                               "the learning rate the one given?"),
     "missing term": lambda who, verb, term: f"{who} {verb} short of exactly {term} on every call: is {term} added?",
     "extra term": lambda who, verb, term: f"{who} {verb} over by exactly {term} on every call: is {term} added twice?",
     "sign": lambda who, verb: (f"{who} {verb} correct code's with the sign flipped: is a difference taken the "
@@ -83,12 +89,6 @@ SENTENCES = {
                                     "average over the examples (the 1/m) missing?"),
     "m times too small": lambda who, verb: (f"{who} {verb} m times smaller than correct code's (m, the number of "
                                               "examples): is it divided by m twice?"),
-    "step reversed": lambda who, verb: (f"{who} {verb} moved by correct code's step reversed, up the gradient: "
-                                          "is the step added instead of subtracted?"),
-    "not stepped": lambda who, verb: (f"{who} {verb} returned as given, where correct code's take a step: is "
-                                        "each parameter stepped down its own gradient?"),
-    "step times": lambda who, verb, factor: (f"{who} {verb} moved {factor:.4g} times as far as correct code's: is "
-                                               "the learning rate the one given?"),
     "times": lambda who, verb, factor, mine, right: (
         f"{who} {verb} {factor:.4g} times correct code's on every call ({_one(verb)}typically {mine:.2g} in size "
         f"where about {right:.2g} belongs): is it scaled by the wrong factor?"),
@@ -145,7 +145,7 @@ def named(calls, reference, others, replay=None, names=(), relations=True):
     if not calls or any(outcome.value[0] != "returned" for outcome in reference):
         return []
     function = calls[0].function.__name__
-    changes = substitutions.changes(calls[0], names, constants=relations) if replay is not None else []
+    changes = substitutions.changes(calls, names, constants=relations) if replay is not None else []
     raised = [call for call in calls if call.outcome.value[0] == "raised"]
     if raised:  # where another function raised, what it says is about that one
         changes = substitutions.raising(calls, replay, changes) if len(raised) == len(calls) else set()
@@ -278,11 +278,18 @@ def _same_arguments(call, first):
 
 
 def _sentences(found, function):
-    """One sentence per (kind, detail), its parts together; the most specific kinds first, MOST of them."""
+    """One sentence per (kind, detail), its parts together; the most specific kinds first, MOST of them. A part is
+    named by its most specific kind only: two kinds on one part are two readings of one difference (a step reversed at
+    a rate of 1/2 is also over by exactly the gradient), and the less specific one would ask a question in vain."""
+    order = list(SENTENCES)
+    first = {}  # part -> the place in the order of its most specific kind
+    for part, symptom in found:
+        if symptom.kind in SENTENCES:
+            first[part] = min(first.get(part, len(order)), order.index(symptom.kind))
     parts_of = defaultdict(list)
     for part, symptom in sorted(found, key=lambda shown: str(shown[0])):  # the shapes said: the first part's
-        parts_of[symptom].append(part)
-    order = list(SENTENCES)
+        if symptom.kind not in SENTENCES or order.index(symptom.kind) == first[part]:
+            parts_of[symptom].append(part)
     sentences = []
     for symptom in sorted((symptom for symptom in parts_of if symptom.kind in SENTENCES),
                           key=lambda symptom: (order.index(symptom.kind), sorted(map(str, parts_of[symptom])))):

@@ -11,9 +11,9 @@ FAILS = [
 DIAGNOSIS = ("initialize_parameters makes a 4 x 2 W1 whatever sizes it is given: are the shapes written as numbers"
              " instead of from n_x, n_h and n_y?")
 SYMPTOMS = ["W1, W2, b1 and b2 are the same on every call, whatever the arguments, where correct code's change",
-            "W1, W2, b1 and b2 are not the shape of correct code's",
             "b1 and b2 are the same on every call, whatever the arguments, where correct code's change",
-            "W1, b1 and b2 are not the shape of correct code's"]
+            "W1 and W2 are not the shape of correct code's",
+            "W1 is not the shape of correct code's"]
 
 
 def initialize_parameters(n_x, n_h, n_y):

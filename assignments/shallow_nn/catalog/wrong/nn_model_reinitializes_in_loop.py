@@ -2,7 +2,7 @@
 
 FAILS = ["nn_model_loop", "experiment_large_start", "experiment_small_start"]
 DIAGNOSIS = ("nn_model does not learn beyond one step, as if it starts over each iteration: is "
-             "initialize_parameters called inside the loop?")
+             "initialize_parameters called inside the loop, or does the loop return after its first step?")
 
 
 def nn_model(X, Y, n_h, num_iterations=10000, print_cost=False):

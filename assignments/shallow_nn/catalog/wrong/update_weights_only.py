@@ -3,8 +3,7 @@
 FAILS = ["update_step"]
 DIAGNOSIS = ("update_parameters leaves b1 and b2 where they were: are the biases stepped down their gradients db1 "
              "and db2 too?")
-SYMPTOMS = ["b1 and b2 are returned as given, where correct code's take a step",
-            "b1 and b2 are the same on every call, whatever the arguments, where correct code's change",
+SYMPTOMS = ["b2 is returned as given, where correct code's take a step",
             "b1 is what correct code gives with db1 set to 0"]
 
 
