@@ -74,9 +74,20 @@ def test_grading_each_mutant_until_it_is_killed_changes_no_kind_and_keeps_its_fi
         assert len(quick[describe].failed) == (outcome.kind == "killed"), describe
 
 
+def test_a_failure_that_only_says_where_the_mistake_is_is_counted_apart():
+    # fails if a mutant whose failures name a mistake somewhere is counted as only saying where (any, not all), or one
+    # that only says which parts are right is not told apart from one that names a mistake
+    where = "dW2 and db2 are right and dW1 and db1 are not: the mistake is in what only dW1 and db1 need."
+    mistake = "dW1 is m times correct code's (m, the number of examples): is the average over the examples missing?"
+    assert run.Outcome(None, likely=(where,), kind="killed").only_where
+    assert not run.Outcome(None, likely=(where, mistake), kind="killed").only_where
+    assert not run.Outcome(None, kind="killed").only_where
+
+
 def test_the_report_counts_each_kind_and_lists_each_survivor_and_unneeded_acceptance(predict_outcomes):
     # fails if a survivor or a stale acceptance goes unlisted (the command would exit 1 without saying why), the
-    # counts do not add up, or the share of killed mutants named over all functions is missing or counts others
+    # counts do not add up, or the share of killed mutants named over all functions (and of them, those that only say
+    # where the mistake is) is missing or counts others
     outcomes = list(predict_outcomes.values())
     survivor = outcomes[0]
     survivor_kind, survivor.kind = survivor.kind, "survived"
@@ -90,9 +101,9 @@ def test_the_report_counts_each_kind_and_lists_each_survivor_and_unneeded_accept
     counts = [int(number) for number in row.split()[1:6]]
     assert counts[0] == len(outcomes) == sum(counts[1:])
     killed = [outcome for outcome in outcomes if outcome.kind == "killed" and outcome is not survivor]
-    named = sum(outcome.named for outcome in killed)
-    assert killed and next(line for line in lines if line.startswith("all ")).endswith(
-        f"{named} of {len(killed)} ({named / len(killed):.0%})")  # the share over every function, the target
+    named, where = sum(outcome.named for outcome in killed), sum(outcome.only_where for outcome in killed)
+    assert killed and next(line for line in lines if line.startswith("all ")).endswith(  # the target
+        f"{named} of {len(killed)} ({named / len(killed):.0%}), {where} only where")
     assert f"SURVIVED  {run.describe(survivor.mutant)}" in lines
     assert any(line.startswith("UNNEEDED  predict: line 9: a change no longer made: ") for line in lines)
     assert lines[-1].startswith(f"{len(outcomes)} mutants in 12 s; 1 survived")

@@ -131,7 +131,7 @@ def _by_symptom(calls, rights, relations):
     reference = outcomes.pop(best)
     try:
         return symptoms.named(calls, reference, outcomes, functools.partial(_replay, rights[best]),
-                              substitutions.parameter_names(rights[best]), relations)
+                              substitutions.parameter_names(rights[best]), relations, _probe)
     except GradingStopped:
         raise
     except Exception:  # a result too odd to relate (a hostile object, say) leaves the check's message as it is
@@ -162,11 +162,20 @@ def _replay(mistake, call, arguments=None):
     helpers = {key: value for key, value in mistake.__globals__.items() if key not in call.namespace}
     rebound = types.FunctionType(mistake.__code__, {**call.namespace, **helpers}, mistake.__name__,
                                  mistake.__defaults__, mistake.__closure__)
+    return _outcome_of(rebound, call, arguments)
+
+
+def _probe(call, arguments):
+    """The student's own function's outcome on other `arguments` (part of the call's examples, say)."""
+    return _outcome_of(call.function, call, arguments)
+
+
+def _outcome_of(function, call, arguments=None):
     np.random.set_state(call.random_state)
     try:
         args, kwargs = copied(arguments or (call.args, call.kwargs))  # uncopyable arguments: a replay that raises
         with quietly():
-            return outcome(rebound(*args, **kwargs))
+            return outcome(function(*args, **kwargs))
     except GradingStopped:
         raise
     except Exception as error:  # a mistake that crashes as the student's code did is a match

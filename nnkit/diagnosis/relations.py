@@ -278,6 +278,12 @@ def _dicts(value, path=()):
     return set()
 
 
+def close(a, b):
+    """Whether two values are the same numbers, up to rounding."""
+    a, b = array(a), array(b)
+    return a is not None and b is not None and a.shape == b.shape and bool(np.allclose(a, b, **CLOSE))
+
+
 def array(value):
     """A numeric value as a float array (None for anything else)."""
     if isinstance(value, (bool, str)) or value is None:

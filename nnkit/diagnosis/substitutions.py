@@ -24,7 +24,7 @@ import inspect
 
 import numpy as np
 
-from nnkit.diagnosis.relations import CLOSE, Symptom, array, label, parts
+from nnkit.diagnosis.relations import Symptom, array, close, label, parts
 
 # each kind of change -> the sentence, from who shows it ("dW1 and db1"), "is"/"are", and the part changed
 SENTENCES = {
@@ -159,13 +159,8 @@ def _explains(call, expected, changed):
     if changed.value[0] != "returned" or call.outcome.value[0] != "returned":
         return None
     mine, right, theirs = (parts(outcome.value[1]) for outcome in (call.outcome, expected, changed))
-    equal = {part for part in right if part in mine and part in theirs and _close(mine[part], theirs[part])}
-    return equal, {part for part in equal if not _close(right[part], theirs[part])}
-
-
-def _close(a, b):
-    a, b = array(a), array(b)
-    return a is not None and b is not None and a.shape == b.shape and bool(np.allclose(a, b, **CLOSE))
+    equal = {part for part in right if part in mine and part in theirs and close(mine[part], theirs[part])}
+    return equal, {part for part in equal if not close(right[part], theirs[part])}
 
 
 def parameter_names(function):

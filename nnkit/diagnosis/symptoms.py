@@ -8,22 +8,24 @@ Each part of the result (a dict entry, a tuple item) is compared with the refere
 right version of the catalog most other right versions agree with, replayed on the same call
 (nnkit.diagnosis.relations: a factor, a shape, a term or an activation, a step, repeats); the
 calls are compared with each other (the same result whatever the arguments or the random state);
-the reference is replayed with one input changed (nnkit.diagnosis.substitutions); and an error
-the function itself raised is read for what numpy or Python says. Where nothing more specific
+the reference is replayed with one input changed (nnkit.diagnosis.substitutions); the student's
+function is run again on the examples of one label (nnkit.diagnosis.probes); and an error the
+function itself raised is read for what numpy or Python says. Where nothing more specific
 holds, the sentence says which parts are right.
 
 A symptom is named only when every call that can tell shows it (a call that cannot, like a
 pre-activation of one sign for ReLU, neither confirms nor refutes; what one call may show by
 chance takes two), and no other right version shows it against the reference: a relation
 correct code can have is no evidence of a mistake. Each sentence says what was observed and asks
-the question it raises, most specific first, the parts that share a symptom in one sentence.
+the question it raises, most specific first, the parts that share a symptom in one sentence, each
+part under its most specific symptom only.
 """
 import re
 from collections import defaultdict
 
 import numpy as np
 
-from nnkit.diagnosis import substitutions
+from nnkit.diagnosis import probes, substitutions
 from nnkit.diagnosis.outcomes import Outcome
 from nnkit.diagnosis.relations import RIGHT, Symptom, array, label, of_call, parts, undecided
 
@@ -128,6 +130,7 @@ SENTENCES = {
                                            "differ: is the threshold taken on the right value, at 0.5?"),
     "not labels": lambda who, verb: (f"{who} {verb} not all 0 or 1, where correct code's are labels: is a "
                                        "threshold missing?"),
+    **probes.SENTENCES,
     "shape": _shaped("not the shape of correct code's", "which sizes and arrays is it made from?"),
     "keys": lambda who, verb, missing, instead: (
         f"{who} {verb} missing the key(s) {', '.join(missing)}"
@@ -136,12 +139,13 @@ SENTENCES = {
 }
 
 
-def named(calls, reference, others, replay=None, names=(), relations=True):
+def named(calls, reference, others, replay=None, names=(), relations=True, probe=None):
     """The sentences for the symptoms the student's `calls` show against `reference` (a right version's outcome on
     each call) that none of `others` (the other right versions' outcomes, alike) shows; with `replay(call, arguments)`,
     the reference's outcome on changed arguments (`names`: its arguments'), also the changes of the arguments that
-    explain the results. Without `relations`, only those changes: exact replays, for results where a relation may
-    hold by chance."""
+    explain the results; with `probe(call, arguments)`, the student's function's outcome on other arguments, also
+    the parts right on the examples of one label only. Without `relations`, only the changes: exact replays, for
+    results where a relation may hold by chance."""
     if not calls or any(outcome.value[0] != "returned" for outcome in reference):
         return []
     function = calls[0].function.__name__
@@ -159,6 +163,8 @@ def named(calls, reference, others, replay=None, names=(), relations=True):
         if found and all(outcome.value[0] == "returned" for outcome in outcomes):
             found -= {shown for shown in _shown(calls, [outcome.value[1] for outcome in outcomes], reference)
                       if shown[1].kind != "right"}
+    if probe is not None and relations:
+        found |= probes.by_label(calls, probe, replay)
     if changes:  # a value that stays put whatever an argument is may as well be written in: no global
         ignored = {part for part, symptom in found if symptom.kind == "ignores arguments"}
         found |= {(part, symptom) for part, symptom in substitutions.explained(calls, reference, replay, changes)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnkit import content
+from nnkit.diagnosis.symptoms import only_locates
 from nnkit.mutation.operators import mutants
 from nnkit.submissions import defined_functions, fill, read_notebook, solution_cells, solution_program
 from nnkit.verdict import forked, inprocess
@@ -59,6 +60,11 @@ class Outcome:
     @property
     def named(self):
         return bool(self.likely)
+
+    @property
+    def only_where(self):
+        """Its failures named no mistake beyond where it is (which parts are right)."""
+        return self.named and all(only_locates(sentence) for sentence in self.likely)
 
 
 @contextlib.contextmanager
@@ -212,26 +218,33 @@ def _accepted(course):
     return dict(runpy.run_path(str(path)).get("ACCEPTED", {})) if path.exists() else {}
 
 
+def _named_share(killed):
+    """How many of the killed mutants' failures named a likely mistake, and how many of those only where it is."""
+    if not killed:
+        return "-"
+    named = sum(outcome.named for outcome in killed)
+    return (f"{named} of {len(killed)} ({named / len(killed):.0%}), "
+            f"{sum(outcome.only_where for outcome in killed)} only where")
+
+
 def report(score, each=False):
     """The table per function, each survivor and each unneeded acceptance on a line of its own (every mutant's, if
     `each`), and the time: the lines to print."""
     outcomes = score.outcomes
     lines = [f"{'function':24s} {'mutants':>7s} {'killed':>6s} {'equiv':>5s} {'accepted':>8s} {'survived':>8s}  "
-             "killed with a likely mistake named"]
+             "killed with a likely mistake named (of them, naming only where it is)"]
     by_function = {}
     for outcome in outcomes:
         by_function.setdefault(outcome.mutant.function, []).append(outcome)
     for function, found in by_function.items():
         count = {kind: sum(o.kind == kind for o in found) for kind in ("killed", "equivalent", "accepted", "survived")}
-        named = sum(o.named for o in found if o.kind == "killed")
-        share = f"{named} of {count['killed']} ({named / count['killed']:.0%})" if count["killed"] else "-"
         lines.append(f"{function:24s} {len(found):7d} {count['killed']:6d} {count['equivalent']:5d} "
-                     f"{count['accepted']:8d} {count['survived']:8d}  {share}")
+                     f"{count['accepted']:8d} {count['survived']:8d}  "
+                     f"{_named_share([o for o in found if o.kind == 'killed'])}")
     killed = [outcome for outcome in outcomes if outcome.kind == "killed"]
     if killed:
-        named = sum(outcome.named for outcome in killed)
         lines.append(f"{'all':24s} {len(outcomes):7d} {len(killed):6d} {'':5s} {'':8s} {'':8s}  "
-                     f"{named} of {len(killed)} ({named / len(killed):.0%})")
+                     f"{_named_share(killed)}")
     for outcome in outcomes:
         if each and outcome.kind != "survived":
             detail = {"killed": f"fails {', '.join(outcome.failed)}"
