@@ -295,10 +295,13 @@ def halving(w, g, n):
     ("np.random.randn(n_h, n_x - 5) * 0.01", "an array is made with a negative size: is a size read from the wrong "
                                              "place, or an index off by one?"),
     ("np.random.randn(n_h, (n_x, n_h)[2]) * 0.01", "it reads past the end of a list or an array: is an index too "
-                                                   "large (l + 1 where l belongs), or does a loop run too far?")])
+                                                   "large (l + 1 where l belongs), or does a loop run too far?"),
+    ("np.random.randn(n_h, n_x) * sigmoid()", "it calls sigmoid without all the arguments it needs: is one left out of "
+                                              "the call?")])
 def test_an_index_or_a_size_python_or_numpy_refuses_is_named_by_what_it_says(mistake, said):
-    # fails if an IndexError, a float where a whole number belongs, or a negative size, raised in the function
-    # itself, is not read (a loop bound or an index off, as mutants of the deep initializers make them)
+    # fails if an IndexError, a float where a whole number belongs, a negative size, or a call short of an argument,
+    # raised in the function itself, is not read (a loop bound or an index off, as mutants of the deep initializers
+    # make them; an argument left to a default that is not there)
     initialize_parameters = student(f'''
 def initialize_parameters(n_x, n_h, n_y):
     return {{"W1": {mistake}, "b1": np.zeros((n_h, 1)), "W2": np.random.randn(n_y, n_h) * 0.01,
@@ -352,6 +355,21 @@ def update_parameters(parameters, grads, learning_rate=1.2):
                     "instead of subtracted?"]
 
 
+def test_one_number_s_wrong_step_is_not_taken_for_a_learning_rate():
+    # fails if a step of one number that is a multiple of correct code's is read as a rate: with the same gradients
+    # at every rate, any wrong gradient for b2 moves it a fixed multiple of correct code's step
+    update_parameters = student('''
+def update_parameters(parameters, grads, learning_rate=1.2):
+    stepped = {name: parameters[name] - learning_rate * grads["d" + name] for name in parameters}
+    return {**stepped, "b2": parameters["b2"] - learning_rate * grads["db1"].mean(keepdims=True)}
+''', "update_parameters")
+    parameters, _, _, _ = backward_problem(19)
+    rng = np.random.default_rng(19)
+    grads = {"d" + name: rng.standard_normal(value.shape) for name, value in parameters.items()}
+    said = named(recorded(update_parameters, *[(parameters, grads, rate) for rate in (0.5, 1.2, 0.03)]))
+    assert said and not [sentence for sentence in said if "learning rate" in sentence], said
+
+
 def test_a_bias_of_one_entry_left_out_is_named():
     # fails if only arrays of several entries are changed: b2 of the output layer is (1, 1), and leaving it out of Z2
     # is then named by no symptom
@@ -400,6 +418,42 @@ def compute_cost(A2, Y):
     calls = recorded(compute_cost, *[(rng.uniform(0.05, 0.95, (1, zeros + 2)), np.array([[0] * zeros + [1, 1]]))
                                      for zeros in (3, 4)])
     assert not [sentence for sentence in named(calls) if "labelled" in sentence]
+
+
+@pytest.mark.parametrize("threshold, said", [
+    ("A2 < 0.5", "predict's result labels every example the opposite of correct code: is the comparison the wrong way "
+                 "round (< where > belongs)?"),
+    ("A2 > 5", "predict's result labels every example 0, where correct code's labels differ: is the threshold taken on "
+               "the right value, at 0.5?")])
+def test_labels_flipped_or_all_one_are_named_and_one_example_cannot_refute_them(threshold, said):
+    # fails if labels that are the opposite of correct code's everywhere are not recognised, or if a call with a single
+    # example, where any label is the same everywhere, counts against "one label everywhere"
+    predict = student(f'''
+def forward_propagation(X, parameters):
+    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
+    A2 = sigmoid(parameters["W2"] @ A1 + parameters["b2"])
+    return A2, {{"A1": A1, "A2": A2}}
+
+
+def predict(parameters, X):
+    A2, cache = forward_propagation(X, parameters)
+    return {threshold}
+''', "predict")
+    parameters, _, _, _ = backward_problem(20, n_x=2)
+    rng = np.random.default_rng(20)
+    calls = recorded(predict, *[(parameters, rng.standard_normal((2, m))) for m in (1, 9, 12)])
+    assert said in named(calls, ["wrong/predict_threshold_zero"])
+
+
+def test_an_error_the_function_raised_is_read_without_relations_too():
+    # fails if, where relations are not read (training), the errors Python gives are not read either: an error message
+    # is no relation that holds by chance
+    failing = student("def halving(w, g, n):\n    return w - g * w / 2 + drift\n", "halving")
+    calls = recorded(failing, *[(np.ones((2, 3)), np.ones((2, 3)), n) for n in (2, 3)])
+    reference, replay = replayed(halving, calls)
+    assert symptoms.named(calls, reference, [], replay, ("w", "g", "n"), relations=False) == [
+        "halving raises where correct code returns: it uses drift before anything sets it: is the line that sets it "
+        "missing, or the name misspelt?"]
 
 
 def test_a_symptom_a_right_version_shows_too_is_not_named():

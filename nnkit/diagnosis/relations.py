@@ -113,15 +113,21 @@ def _step(part, a, b, context):
     c = _ratio(a - before[0], b - before[0])
     if c is None:
         return set()
-    return {Symptom("step reversed") if np.isclose(c, -1.0) else
-            Symptom("step times", (float(f"{c:.4g}"),), by_chance=np.ptp(b - before[0]) == 0)}
+    if np.isclose(c, -1.0):
+        return {Symptom("step reversed")}
+    # a rate scales every entry's step alike: one number's step (b2's) is a multiple of any other, whatever the
+    # gradient taken, and a negative multiple is no rate
+    return {Symptom("step times", (float(f"{c:.4g}"),))} if c > 0 and np.ptp(b - before[0]) > 0 else set()
 
 
 def _labels(part, a, b, context):
-    """Correct code gives 0/1 labels; this gives other values."""
-    if not set(np.unique(b)) <= {0.0, 1.0} or set(np.unique(a)) <= {0.0, 1.0}:
+    """Correct code gives 0/1 labels; this gives other values, or the opposite label everywhere."""
+    if not set(np.unique(b)) <= {0.0, 1.0}:
         return set()
-    return {Symptom("not labels") if set(np.unique(b)) == {0.0, 1.0} else undecided("not labels")}
+    both = set(np.unique(b)) == {0.0, 1.0}  # one label everywhere cannot tell a flip from a constant
+    if set(np.unique(a)) <= {0.0, 1.0}:
+        return {Symptom("flipped") if both else undecided("flipped")} if np.array_equal(a, 1 - b) else set()
+    return {Symptom("not labels") if both else undecided("not labels")}
 
 
 def _zero(part, a, b, context):
@@ -163,7 +169,9 @@ def _activation(values, before):
 
 def _repeats(part, a, b, context):
     """Every entry, or every row, the same where correct code's differ."""
-    if a.size > 1 and np.all(a == a.flat[0]):
+    if a.size == 1:  # one example cannot tell one label everywhere
+        return {undecided("constant"), undecided("one label")}
+    if np.all(a == a.flat[0]):
         if np.all(b == b.flat[0]):
             return {undecided("constant"), undecided("one label")}
         return {Symptom("one label" if set(np.unique(b)) == {0.0, 1.0} else "constant", (float(a.flat[0]),))}

@@ -48,6 +48,8 @@ ERRORS = [  # what numpy or Python says where the function itself raised -> what
                                                                        "count): is it computed with / or scaled?"),
     (r"negative dimensions", "an array is made with a negative size: is a size read from the wrong place, or an "
                              "index off by one?"),
+    (r"(\w+)\(\) missing \d+ required positional argument", "it calls {} without all the arguments it needs: is "
+                                                         "one left out of the call?"),
 ]
 
 
@@ -128,6 +130,8 @@ SENTENCES = {
         "with np.random.rand (uniform on [0, 1)) where np.random.randn belongs?"),
     "one label": lambda who, verb, value: (f"{who} labels every example {value:g}, where correct code's labels "
                                            "differ: is the threshold taken on the right value, at 0.5?"),
+    "flipped": lambda who, verb: (f"{who} labels every example the opposite of correct code: is the comparison the "
+                                  "wrong way round (< where > belongs)?"),
     "not labels": lambda who, verb: (f"{who} {verb} not all 0 or 1, where correct code's are labels: is a "
                                        "threshold missing?"),
     **probes.SENTENCES,
@@ -153,7 +157,7 @@ def named(calls, reference, others, replay=None, names=(), relations=True, probe
     raised = [call for call in calls if call.outcome.value[0] == "raised"]
     if raised:  # where another function raised, what it says is about that one
         changes = substitutions.raising(calls, replay, changes) if len(raised) == len(calls) else set()
-        said = [] if not relations or any(call.raised_elsewhere for call in raised) else _raised(
+        said = [] if any(call.raised_elsewhere for call in raised) else _raised(
             [call.outcome.value for call in raised], function)
         order = list(SENTENCES)
         return [SENTENCES[symptom.kind](f"{function}'s error", "is", *symptom.detail)
