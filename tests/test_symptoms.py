@@ -16,6 +16,12 @@ from nnkit.diagnosis.outcomes import Outcome
 
 CATALOG = ROOT / "assignments" / "shallow_nn" / "catalog"
 NOTEBOOK = "import numpy as np\n\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"  # what a notebook defines
+FORWARD = '''
+def forward_propagation(X, parameters):
+    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
+    A2 = sigmoid(parameters["W2"] @ A1 + parameters["b2"])
+    return A2, {"A1": A1, "A2": A2}
+'''  # a right forward pass, for the student functions that call one
 
 
 def student(source, name):
@@ -183,11 +189,7 @@ def backward_propagation(parameters, cache, X, Y):
 def test_one_value_everywhere_is_not_explained_by_an_input_changed():
     # fails if a change of the arguments counts as the explanation of a result that is one value everywhere: every
     # label 1 is also what correct code gives on an X of ones, a coincidence, not a mistake the code has
-    predict = student('''
-def forward_propagation(X, parameters):
-    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
-    A2 = sigmoid(parameters["W2"] @ A1 + parameters["b2"])
-    return A2, {"A1": A1, "A2": A2}
+    predict = student(FORWARD + '''
 
 
 def predict(parameters, X):
@@ -217,14 +219,8 @@ def layer_sizes(X, Y):
 def test_a_global_read_where_the_argument_belongs_is_named_by_the_error_correct_code_raises_on_it():
     # fails if an error raised in a function the student's calls is never compared with correct code's on changed
     # arguments, or the notebook's global is looked up only under the student's name for the argument (params here)
-    predict = student('''
+    predict = student(FORWARD + '''
 parameters = {"W1": np.ones((4, 2)), "b1": np.zeros((4, 1)), "W2": np.ones((1, 4)), "b2": np.zeros((1, 1))}
-
-
-def forward_propagation(X, parameters):
-    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
-    A2 = sigmoid(parameters["W2"] @ A1 + parameters["b2"])
-    return A2, {"A1": A1, "A2": A2}
 
 
 def predict(params, X):
@@ -428,11 +424,7 @@ def compute_cost(A2, Y):
 def test_labels_flipped_or_all_one_are_named_and_one_example_cannot_refute_them(threshold, said):
     # fails if labels that are the opposite of correct code's everywhere are not recognised, or if a call with a single
     # example, where any label is the same everywhere, counts against "one label everywhere"
-    predict = student(f'''
-def forward_propagation(X, parameters):
-    A1 = np.tanh(parameters["W1"] @ X + parameters["b1"])
-    A2 = sigmoid(parameters["W2"] @ A1 + parameters["b2"])
-    return A2, {{"A1": A1, "A2": A2}}
+    predict = student(FORWARD + f'''
 
 
 def predict(parameters, X):

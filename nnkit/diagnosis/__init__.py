@@ -82,10 +82,9 @@ def before(function, args, kwargs):
 
 def after(call, result=None, error=None):
     """Log a finished call with its outcome (while recording)."""
-    call.outcome = outcome(result, error)
     if error is not None:
         call.raised_in = _raised_in(error, call)
-        call.outcome.where = call.raised_in or getattr(call.function, "__name__", None)
+    call.outcome = outcome(result, error, _place(error, call))
     if _log is not None:
         _log.append(call)
 
@@ -96,6 +95,11 @@ def _raised_in(error, call):
               if frame.f_globals is call.function_globals and frame.f_code.co_name in call.function_globals]
     # A call served by a sandboxed kernel reports where it raised, as it saw its own frames there.
     return getattr(error, "raised_in", frames[-1].f_code.co_name if frames else None)
+
+
+def _place(error, call):
+    """Where `error` was raised in the call or a replay of it: the student's function, else the one called."""
+    return None if error is None else _raised_in(error, call) or getattr(call.function, "__name__", None)
 
 
 def catalog_of(check):
@@ -179,6 +183,4 @@ def _outcome_of(function, call, arguments=None):
     except GradingStopped:
         raise
     except Exception as error:  # a mistake that crashes as the student's code did is a match
-        crashed = outcome(error=error)
-        crashed.where = _raised_in(error, call) or getattr(call.function, "__name__", None)
-        return crashed
+        return outcome(error=error, where=_place(error, call))

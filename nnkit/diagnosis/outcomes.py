@@ -15,18 +15,19 @@ def copied(value):
         return object()
 
 
-def outcome(result=None, error=None):
+def outcome(result=None, error=None, where=None):
+    """`where`: for an error, the student's function whose code raised it."""
     if error is not None:
-        return Outcome(("raised", type(error).__name__, str(error)))
+        return Outcome(("raised", type(error).__name__, str(error)), where)
     return Outcome(("returned", copied(result)))
 
 
 class Outcome:
     """What a call returned or raised, compared up to float rounding; where it raised is kept beside, not compared."""
 
-    def __init__(self, value):
+    def __init__(self, value, where=None):
         self.value = value
-        self.where = None  # the student's function whose code raised (the function called, for its own code)
+        self.where = where  # the student's function whose code raised (the function called, for its own code)
 
     def __eq__(self, other):
         return isinstance(other, Outcome) and _same(self.value, other.value)
