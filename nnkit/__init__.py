@@ -1,11 +1,12 @@
 """nnkit: grading nbgrader assignments trusted, sandboxed and at scale. One subpackage per part of grading.
 
-- course, submissions, release, grading, accuracy, cli: the course directory and its assignments
-  (nbgrader's API bound to it), submissions made from code, the release checked, grades read
-  back, the catalog graded against its labels, the `nnkit` command
+- course, submissions, release, grading, accuracy, cli (__main__): the course directory and its
+  assignments (nbgrader's API bound to it), submissions made from code, the release checked, grades
+  read back, the catalog graded against its labels, the `nnkit` command
 - steps: the nbgrader steps named in nbgrader_config.py (the sandboxed execute step, tampering
   put right, points shown in the release)
-- sandbox: the bubblewrap sandbox and limits a submission's kernel runs in
+- sandbox, kernels, warm, zygote: the bubblewrap sandbox and limits a submission's kernel runs in; its
+  kernel manager; kernels forked warm from a sandboxed zygote that imported their modules once
 - verdict: the trusted verdict: test cells judged in the grader (testcells), the notebook's
   functions called in the kernel (remote) over plain data (wire), the same without a kernel for
   trusted code (inprocess), and what grading found (findings)

@@ -33,8 +33,7 @@ import time
 import uuid
 from pathlib import Path
 
-from jupyter_client.manager import AsyncKernelManager
-from traitlets import Integer, Unicode
+from traitlets import Integer
 from traitlets.config import Configurable
 
 import nnkit
@@ -185,8 +184,12 @@ class ProcessGroup:
 
     def join(self):
         """In the kernel's process, before it runs anything: enter the group."""
+        self.add(os.getpid())
+
+    def add(self, pid):
+        """Put a process in the group (before it starts the kernel: what it starts is in the group too)."""
         if self.path is not None:
-            (self.path / "cgroup.procs").write_text(str(os.getpid()))
+            (self.path / "cgroup.procs").write_text(str(pid))
 
     def close(self):
         """Kill whatever is left in the group, then remove it. Whether a fork was ever refused for the limit."""
@@ -210,78 +213,3 @@ class ProcessGroup:
             self.path = None
             return refused
         return refused
-
-
-class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager whose kernels run in the sandbox, talking over sockets in the sandbox's own small folder."""
-
-    given = Unicode(help="folder of the files the student was given, shown read-only to the kernel").tag(config=True)
-
-    def __init__(self, **kwargs):
-        self.shared = Path(tempfile.mkdtemp(prefix="nnkit-kernel-"))  # the connection file, read-only from inside
-        bwrap()  # refuse now, before any kernel starts, if there is no sandbox
-        super().__init__(transport="ipc", ip=str(SOCKETS / "kernel"),
-                         connection_file=str(self.shared / "kernel.json"), **kwargs)
-        self.limits = SandboxLimits(config=self.config)
-        self._group = None
-        self._info = None  # the pipe bwrap writes the sandbox's pid to
-        self.sockets_here = None  # SOCKETS as this process reaches it, once the sandbox runs
-        self.process_limit_hit = False  # whether the kernel ever tried to run more processes than it may
-
-    def format_kernel_cmd(self, extra_arguments=None):
-        given = Path(self.given or self.shared / "given")
-        given.mkdir(exist_ok=True)
-        self._group = ProcessGroup(self.limits.processes)
-        rlimit = self._group.path is None and rlimit_bounds_a_sandbox()
-        self._info = os.pipe()
-        return command(super().format_kernel_cmd(extra_arguments), given, self.shared, self.limits,
-                       processes=self.limits.processes if rlimit else None, info_fd=self._info[1])
-
-    async def _async_launch_kernel(self, kernel_cmd, **kw):
-        import resource  # POSIX only: a grading process on Windows, with workers elsewhere, never gets here
-        group, limits = self._group, self.limits
-
-        def confine():  # runs in the child between fork and exec
-            group.join()
-            for which, value in ((resource.RLIMIT_AS, limits.memory), (resource.RLIMIT_CPU, limits.cpu_seconds),
-                                 (resource.RLIMIT_FSIZE, limits.file_size), (resource.RLIMIT_CORE, 0)):
-                resource.setrlimit(which, (value, value))
-
-        # The kernel's own stdout and stderr could flood the grader's terminal: they go nowhere.
-        kw.update(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=confine, pass_fds=(self._info[1],))
-        if self.kernel_spec is not None:
-            self.kernel_spec.interrupt_mode = "message"  # a signal to the sandbox's outer process would not reach it
-        try:
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-        finally:
-            os.close(self._info[1])
-        try:
-            pid = child_pid(self._info[0])
-        finally:
-            os.close(self._info[0])
-        # The grader's side of the sockets: the sandbox's own folder, through its first process's root.
-        self.sockets_here = Path(f"/proc/{pid}/root") / SOCKETS.relative_to("/")
-        self.ip = str(self.sockets_here / "kernel")
-
-    def sockets(self):
-        """The socket folder as (this process reaches it, the kernel reaches it)."""
-        return self.sockets_here, SOCKETS
-
-    async def _async_cleanup_resources(self, restart=False):
-        await super()._async_cleanup_resources(restart)
-        self._close_group()
-        shutil.rmtree(self.shared, ignore_errors=True)
-
-    cleanup_resources = _async_cleanup_resources
-
-    def kill_now(self):
-        """Stop the sandbox at once, with everything in it (from any thread)."""
-        process = getattr(self.provisioner, "process", None)
-        if process is not None:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()  # the sandbox's own init dies with it, taking every process inside
-        self._close_group()
-
-    def _close_group(self):
-        if self._group is not None and self._group.close():
-            self.process_limit_hit = True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import nbformat
 from traitlets.config import Config
 
-from nnkit import sandbox
+from nnkit import kernels, sandbox
 from nnkit.steps.sandboxed_execute import SandboxedExecute
 
 
@@ -35,7 +35,7 @@ class Executed:
 
 def execution_config(config):
     """The sections of `config` the executing step and its sandbox read: data a worker can be sent."""
-    names = {cls.__name__ for root in (SandboxedExecute, sandbox.SandboxedKernelManager, sandbox.SandboxLimits)
+    names = {cls.__name__ for root in (SandboxedExecute, kernels.SandboxedKernelManager, sandbox.SandboxLimits)
              for cls in root.mro()}
     return {name: dict(section) for name, section in config.items() if name in names}
 
@@ -51,4 +51,4 @@ def execute(job):
 
 def sandbox_here(config):
     """The line saying how this worker sandboxes a kernel; SandboxUnavailable if it cannot."""
-    return sandbox.describe(sandbox.SandboxLimits(config=Config(config)))
+    return kernels.describe(config)

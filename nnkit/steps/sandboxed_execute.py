@@ -35,7 +35,7 @@ from nnkit import content
 from nnkit.verdict import findings, testcells
 from nnkit.errors import GradingStopped
 from nnkit.verdict.remote import Kernel
-from nnkit.sandbox import SandboxedKernelManager
+from nnkit.kernels import SandboxedKernelManager
 
 OUTPUT_NOTE = "\n[nnkit: the rest of this cell's output was dropped: too long]\n"
 

@@ -8,12 +8,12 @@ EARNS = "solution"
 PROGRAM = '''
 import json
 import os
+import sys
 
-_connection = next((arg for arg in open("/proc/self/cmdline", "rb").read().decode().split("\\0")
-                    if arg.endswith("kernel.json")), None)
+_connection = next((arg for arg in sys.argv if arg.endswith("kernel.json")), None)  # the kernel's own command line
 _folder = os.path.dirname(json.load(open(_connection))["ip"]) if _connection else None  # where its sockets are
 _written = 0
-for _where in (_folder, os.path.dirname(_connection)) if _connection else ():
+for _where in dict.fromkeys((_folder, os.path.dirname(_connection))) if _connection else ():  # one folder, warm
     for _index in range(200):
         try:
             with open(os.path.join(_where, f"filler-{_index}.bin"), "wb") as _file:
@@ -21,7 +21,7 @@ for _where in (_folder, os.path.dirname(_connection)) if _connection else ():
             _written += 1
         except OSError:
             break
-print("megabytes written beside the kernel's sockets:", _written)
+print("connection file found:", bool(_connection), "megabytes written beside the kernel's sockets:", _written)
 
 
 def layer_sizes(X, Y):
@@ -30,5 +30,5 @@ def layer_sizes(X, Y):
 
 
 def contained(printed):
-    """At most one megabyte fits in the socket folder, and nothing beside the connection file."""
-    return int(re.search(r"sockets: (\d+)", printed).group(1)) <= 1
+    """It found its folders; at most one megabyte fits in the socket folder, and nothing beside the connection file."""
+    return "found: True" in printed and int(re.search(r"sockets: (\d+)", printed).group(1)) <= 1

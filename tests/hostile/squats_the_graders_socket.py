@@ -9,10 +9,10 @@ import json
 import os
 import socket
 import struct
+import sys
 import threading
 
-_connection = next((arg for arg in open("/proc/self/cmdline", "rb").read().decode().split("\\0")
-                    if arg.endswith("kernel.json")), None)
+_connection = next((arg for arg in sys.argv if arg.endswith("kernel.json")), None)  # the kernel's own command line
 _folder = os.path.dirname(json.load(open(_connection))["ip"]) if _connection else None  # where its sockets are
 
 
@@ -29,6 +29,7 @@ def _squat():
         threading.Event().wait(0.05)
 
 
+print("connection file found:", bool(_folder))
 if _folder:
     for _index in range(50):
         try:
@@ -41,3 +42,8 @@ if _folder:
 def layer_sizes(X, Y):
     raise NotImplementedError()
 '''
+
+
+def contained(printed):
+    """It found the folder its kernel shares with the grader (else it squatted nothing, and proves nothing)."""
+    return "found: True" in printed
