@@ -16,8 +16,11 @@ times, the time per submission and the ratios against stock, with the CPU second
 submission each run spent, by kind of process (sampled from /proc every 20 ms: the
 grading process, its workers, the sandboxed kernels, bwrap). Then, for the same notebook:
 the CPU of executing the solved release top to bottom with no sandbox and no checks (a
-plain nbclient run: what the notebook itself costs), and one submission graded by the
-kit's execute step with its wall time split into kernel start, cells and checks.
+plain nbclient run: what the notebook itself costs), and one submission autograded by
+nbgrader in this process with the kit's steps, profiled: the wall time, this process's CPU
+and the kernel's CPU of each step of the pipeline, of the execute step's phases (kernel
+start, cells, verdicts, kernel stop), of the costliest verdicts and of the notebook's
+functions the checks call, and of the gradebook's commits.
 """
 import argparse
 import collections
@@ -29,6 +32,7 @@ import time
 from pathlib import Path
 
 import psutil
+import sqlalchemy.orm
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the kit, and the tests' loopback Dask cluster
@@ -36,6 +40,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]  # the kit, and the tests' loopb
 import loopback  # noqa: E402
 from nnkit import accuracy, release  # noqa: E402
 from nnkit.steps.sandboxed_execute import SandboxedExecute  # noqa: E402
+from nnkit.verdict import remote  # noqa: E402
 from nnkit.course import Course  # noqa: E402
 from nnkit.diagnosis import catalog  # noqa: E402
 from nnkit.grading import points, submit  # noqa: E402
@@ -139,40 +144,77 @@ def _cpu(process):
         return 0.0
 
 
-def one_submission(course):
-    """One solved submission through the kit's execute step in this process (after a first, which starts the zygote),
-    its wall time split by phase."""
-    phases, calls = collections.Counter(), collections.Counter()
+class Meter:
+    """This thread's CPU seconds and those of every process below this one (the kernels), dead ones included. The
+    processes are looked for again only when asked (walking /proc costs more than most calls it would measure)."""
 
-    def timing(name, method):
-        def timed_method(self, *args, **kwargs):
-            started = time.perf_counter()
+    def __init__(self):
+        self.processes, self.seen = [], {}  # pid -> its last CPU seconds
+
+    def read(self, look_again=False):
+        if look_again:
+            self.processes = psutil.Process().children(recursive=True)
+        for process in self.processes:
+            self.seen[process.pid] = max(self.seen.get(process.pid, 0.0), _cpu(process))
+        return time.perf_counter(), time.thread_time(), sum(self.seen.values())
+
+
+class Profile:
+    """Wall, this process's CPU and the kernels' CPU of named parts, as methods patched to measure them run."""
+
+    def __init__(self):
+        self.meter, self.parts, self.calls, self.patched = Meter(), collections.defaultdict(lambda: [0.0] * 3), \
+            collections.Counter(), []
+
+    def measure(self, owner, method, name, look_again=False):
+        """Meanwhile, each call of owner.method adds to the part `name` (a string, or a function of the call's
+        arguments that names it); `look_again`: processes may start or end in it."""
+        original = getattr(owner, method)
+
+        def measured(*args, **kwargs):
+            before = self.meter.read(look_again)
             try:
-                return method(self, *args, **kwargs)
+                return original(*args, **kwargs)
             finally:
-                phases[name] += time.perf_counter() - started
-                calls[name] += 1
-        return timed_method
+                part = name if isinstance(name, str) else name(*args)
+                self.parts[part] = [total + after - start for total, after, start in
+                                    zip(self.parts[part], self.meter.read(look_again), before)]
+                self.calls[part] += 1
+        self.patched.append((owner, method, original))
+        setattr(owner, method, measured)
 
-    patched = {"start_new_kernel": "kernel start (a fork of the zygote)",
-               "start_new_kernel_client": "until the kernel answers", "_cleanup_kernel": "kernel stop",
-               "_execute_without_hidden_tests": "cells, run in the kernel", "_verdict": "test cells' verdicts, in the grader"}
-    originals = {name: getattr(SandboxedExecute, name) for name in patched}
-    for name, phase in patched.items():
-        setattr(SandboxedExecute, name, timing(phase, originals[name]))
-    try:
-        for _ in range(2):  # the first starts this process's zygote, once for every submission a worker grades
-            phases.clear()
-            calls.clear()
-            nb = accuracy.solved_release(Course(ROOT, "shallow_nn"), course)
-            started = time.perf_counter()
-            SandboxedExecute(config=course.api.config).preprocess(nb, {"nbgrader": {"assignment": course.assignment}})
-            total = time.perf_counter() - started
-    finally:
-        for name, method in originals.items():
-            setattr(SandboxedExecute, name, method)
-    phases["the rest (the given files, the checks made importable)"] = total - sum(phases.values())
-    return total, phases, calls
+    def restore(self):
+        for owner, method, original in reversed(self.patched):
+            setattr(owner, method, original)
+
+
+PHASES = {"start_new_kernel": "kernel start (a fork of the zygote)", "start_new_kernel_client": "until the kernel "
+          "answers", "_execute_without_hidden_tests": "cells, run in the kernel", "_cleanup_kernel": "kernel stop"}
+
+
+def one_submission(course):
+    """One solved student autograded by nbgrader in this process with the course's pipeline, after a first (which
+    starts the zygote, as a worker does once): a Profile of each step, the execute step's phases, each test cell's
+    verdict and the notebook's functions the checks call in the kernel."""
+    config = course.api.config
+    steps = [*config.Autograde.sanitize_preprocessors, *config.Autograde.autograde_preprocessors]
+    for attempt in range(2):
+        profile = Profile()
+        profile.measure(type(course.api), "autograde", "nbgrader autograde, in all", look_again=True)
+        for step in steps:
+            profile.measure(step, "preprocess", step.__name__, look_again=True)
+        for method, phase in PHASES.items():
+            profile.measure(SandboxedExecute, method, "  " + phase, look_again=True)
+        profile.measure(SandboxedExecute, "_verdict", lambda self, test: f"  verdict of {test.grade_id}")
+        profile.measure(remote.RemoteFunction, "__call__", lambda function, *_: f"    call of {function.__name__}")
+        profile.measure(sqlalchemy.orm.Session, "commit", "  gradebook commits, in every step")
+        try:
+            result = course.api.autograde(course.assignment, "student_000", force=True, create=True)
+        finally:
+            profile.restore()
+        if not result["success"]:
+            sys.exit(f"nbgrader autograde of student_000 failed:\n{result.get('log')}{result.get('error')}")
+    return profile
 
 
 def print_profile(course, cpu, students):
@@ -183,10 +225,33 @@ def print_profile(course, cpu, students):
         print(f"CPU per submission, {name}: {sum(by_kind.values()) / students:.2f} s")
         for kind, spent in by_kind.most_common():
             print(f"    {spent / students:5.2f} s  {kind}")
-    total, phases, calls = one_submission(course)
-    print(f"one solved submission through the kit's execute step, alone (a worker's second): {total:.1f} s")
-    for phase, spent in phases.most_common():
-        print(f"    {spent:5.2f} s  {phase}" + (f" ({calls[phase]} times)" if calls[phase] > 1 else ""))
+    profile = one_submission(course)
+    print("one solved submission autograded by nbgrader in this process with the kit's steps, after a first (which "
+          "starts the zygote, as each worker does once): wall seconds, CPU seconds here, CPU seconds in the kernel; "
+          "each step, the execute step's phases, its three costliest verdicts and notebook functions the checks call")
+    steps = [part for part in profile.parts if not part.startswith(" ")]
+    for step in sorted(steps, key=lambda part: (not part.endswith("in all"), -sum(profile.parts[part][1:]))):
+        print(_row(profile, step))
+        if step == SandboxedExecute.__name__:
+            inner = [part for part in profile.parts if part.startswith("  ") and not part.startswith("   ")
+                     and "gradebook" not in part]
+            verdicts = sorted((part for part in inner if "verdict of" in part), key=lambda part: -profile.parts[part][0])
+            for part in [part for part in inner if "verdict of" not in part] + verdicts[:3]:
+                print(_row(profile, part))
+            calls = sorted((part for part in profile.parts if part.startswith("    ")),
+                           key=lambda part: -profile.parts[part][0])
+            print(f"      ({sum(profile.calls[part] for part in calls)} calls of the notebook's functions by the checks "
+                  f"in all, {len(verdicts)} verdicts)")
+            for part in calls[:3]:
+                print(_row(profile, part))
+        elif step == "SaveAutoGrades":
+            print(_row(profile, "  gradebook commits, in every step"))
+
+
+def _row(profile, part):
+    wall, here, kernel = profile.parts[part]
+    times = f" ({profile.calls[part]} times)" if profile.calls[part] > 1 else ""
+    return f"    {wall:5.2f} {here:5.2f} {kernel:5.2f}  {part.strip() if part.startswith('    ') else part}{times}"
 
 
 def main():

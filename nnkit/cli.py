@@ -149,7 +149,7 @@ def main(argv=None):
     run = commands.add_parser("grade", help=grade.__doc__)
     run.add_argument("students", nargs="*", help="students to grade (default: everyone in submitted/)")
     where = run.add_mutually_exclusive_group()
-    where.add_argument("--jobs", type=int, help="local worker processes (default: one per core, and one more)")
+    where.add_argument("--jobs", type=int, help="local worker processes (default: one per core)")
     where.add_argument("--scheduler", metavar="ADDRESS",
                        help="execute on this Dask cluster instead, e.g. tcp://10.0.0.5:8786")
     run.add_argument("--force", action="store_true", help="grade again submissions already graded from their files")
@@ -161,7 +161,7 @@ def main(argv=None):
     run.set_defaults(action=demo)
     run = commands.add_parser("accuracy", help=accuracy_report.__doc__)
     run.add_argument("cases", nargs="*", help="catalog cases to grade, e.g. wrong/init_all_zeros (default: all)")
-    run.add_argument("--jobs", type=int, help="worker processes (default: one per core, and one more)")
+    run.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
     run.add_argument("--into", help="folder for the scratch course (default: a new temporary folder)")
     run.set_defaults(action=accuracy_report)
     commands.add_parser("check-release", help=check_release.__doc__).set_defaults(action=check_release)
