@@ -8,7 +8,7 @@ zygote's docstring says how, and what it guards against); to the kernel manager 
 
 Whether this machine can fork kernels so is proven once per process by forking one
 (`available`); where it cannot (nested user namespaces refused), kernels start cold, and
-`nnkit.sandbox.describe` says so.
+`nnkit.kernels.describe` says so.
 """
 import atexit
 import base64
@@ -52,8 +52,12 @@ class Zygote:
         self.limits, self.ids, self.lock = limits, itertools.count(), threading.Lock()
         self.replies, self.exits, self.arrived = {}, {}, threading.Condition()
         threading.Thread(target=self._listen, daemon=True).start()
-        self._await("ready", START_SECONDS)
-        self.pid = _descendant(outer, lambda pid: True)  # the zygote: the sandbox's only process but its init
+        try:
+            self._await("ready", START_SECONDS)
+            self.pid = _descendant(outer, lambda pid: True)  # the zygote: the sandbox's only process but its init
+        except SandboxUnavailable:
+            self.process.kill()
+            raise
 
     def _listen(self):
         for line in self.process.stdout:
@@ -154,7 +158,8 @@ def _namespace_pid(pid):
         status = Path(f"/proc/{pid}/status").read_text()
     except OSError:
         return None
-    return int(next(line for line in status.splitlines() if line.startswith("NSpid:")).split()[-1])
+    found = next((line for line in status.splitlines() if line.startswith("NSpid:")), None)  # Linux 4.1 and later
+    return int(found.split()[-1]) if found else None
 
 
 def _descendant(ancestor, matches, depth=3):

@@ -4,8 +4,8 @@ This file runs inside a sandbox (nnkit.sandbox.command), as `python -c <this fil
 imports nothing of the kit, which the sandbox hides. The grader's side is nnkit.warm.
 
 Why: a kernel's start (ipykernel, IPython, zmq, the debugger) and the notebook's imports
-(numpy, matplotlib) cost about 0.4 s of CPU per submission, and a kernel answers 0.15 s
-sooner. Done once here, each kernel is a fork: the imports are shared, copy-on-write.
+(numpy, matplotlib) cost 0.3 to 0.4 s of CPU per submission, and 0.8 s before the kernel
+answers. Done once here, each kernel is a fork: the imports are shared, copy-on-write.
 
 Threat model: each forked kernel runs a student's code, which may be hostile, and must
 find exactly what a kernel of its own sandbox finds, and nothing another student left:
@@ -181,7 +181,7 @@ def main():
     waiting, forks, pending = {}, {}, b""  # id -> write end of its go pipe; pid -> id
     _say({"ready": True})
     while True:
-        readable = select.select([0], [], [], 0.05)[0]
+        readable = select.select([0], [], [], 0.01)[0]  # and every 10 ms, the forks that ended
         while forks:  # report every fork that ended
             pid, status = os.waitpid(-1, os.WNOHANG)
             if not pid:
