@@ -41,6 +41,7 @@ import importlib
 import importlib.util
 import json
 import os
+import re
 import resource
 import select
 import shutil
@@ -60,7 +61,7 @@ LIBC = ctypes.CDLL(None, use_errno=True)
 CLONE_NEWNS, CLONE_NEWUTS, CLONE_NEWIPC = 0x20000, 0x4000000, 0x8000000
 CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET = 0x10000000, 0x20000000, 0x40000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_BIND = 1, 2, 4, 8, 32, 4096
-MS_REC, MS_PRIVATE = 0x4000, 0x40000
+MS_MOVE, MS_REC, MS_PRIVATE = 0x2000, 0x4000, 0x40000
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_CAPBSET_DROP = 1, 4, 24
 LAST_CAPABILITY = 63  # dropping beyond the kernel's last one fails harmlessly
 HOME, SOCKETS, FONTS = "/home/student", "/run/grader", "/fonts"
@@ -89,12 +90,32 @@ def _own_namespaces(limits):
         with open(f"/proc/self/{name}", "w") as file:
             file.write(text)
     _mount("none", "/", None, MS_REC | MS_PRIVATE)
-    for target in ("/tmp", HOME, "/dev/shm"):
+    _fresh_tmp(limits["disk"])
+    for target in (HOME, "/dev/shm"):
         _tmpfs(target, limits["disk"], "0755")
     _tmpfs(SOCKETS, limits["sockets"], "0700")
     _mount("devpts", "/dev/pts", "devpts", MS_NOSUID | MS_NOEXEC, "newinstance,ptmxmode=0666,mode=0620")
     _mount("none", "/dev", None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)  # its nodes stay usable
     _tmpfs("/proc", 4096, "0555", MS_NOSUID | MS_NODEV | MS_NOEXEC | MS_RDONLY)
+
+
+def _fresh_tmp(size):
+    """A fresh /tmp that keeps what the sandbox bound below it (a virtual environment there, say), with what covers
+    parts of those (the kit's package, hidden): made at the socket folder, the binds carried over whole, moved."""
+    below = [point for point in _mount_points() if point.startswith("/tmp/")]
+    _tmpfs(SOCKETS, size, "0755")
+    for point in below:
+        if not any(point.startswith(other + "/") for other in below):  # nested ones come with their parent
+            os.makedirs(SOCKETS + point[len("/tmp"):], exist_ok=True)
+            _mount(point, SOCKETS + point[len("/tmp"):], None, MS_BIND | MS_REC)
+    _mount(SOCKETS, "/tmp", None, MS_MOVE)
+
+
+def _mount_points():
+    """Where things are mounted, as this process sees them."""
+    with open("/proc/self/mountinfo") as table:
+        return [re.sub(r"\\([0-7]{3})", lambda octal: chr(int(octal.group(1), 8)), line.split()[4])
+                for line in table]
 
 
 def _place(given, connection):

@@ -56,6 +56,16 @@ def test_a_forked_kernel_finds_nothing_an_earlier_one_left():
     assert warm.zygote(sandbox.SandboxLimits()) is zygote and zygote.alive()  # both forked from the same one
 
 
+def test_a_forked_kernel_keeps_what_the_sandbox_bound_below_tmp_under_a_fresh_tmp():
+    # fails if the fork's fresh /tmp covers what the sandbox bound below it: Python itself, where a virtual
+    # environment lives in /tmp (a CI's clone), and with it every module a kernel imports as it starts
+    zygote = warm.zygote(sandbox.SandboxLimits())
+    assert str(zygote.folder).startswith("/tmp/")  # bound, read-only, at the same path in the zygote's sandbox
+    code = (f"import os\nprint(os.path.isdir({str(zygote.folder)!r}), os.access({str(zygote.folder)!r}, os.W_OK), "
+            "sorted(name for name in os.listdir('/tmp') if name.startswith('nnkit-zygote-')) != [])")
+    assert run(code)[0] == "True False True"
+
+
 def test_a_forked_kernel_names_no_process_but_its_own_and_cannot_uncover_the_zygotes():
     # fails if the zygote's /proc is left visible (code of the same uid could read the zygote's memory, or see and
     # signal another kernel), if the fork keeps a capability (to unmount what covers it), or if a user namespace of
