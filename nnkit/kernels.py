@@ -33,7 +33,7 @@ def describe(config):
     config = Config(config)
     limits = sandbox.SandboxLimits(config=config)
     line = sandbox.describe(limits)
-    if not config.SandboxedKernelManager.get("warm", True):
+    if not config.SandboxedKernelManager.get("warm", SandboxedKernelManager.warm.default_value):
         return f"{line} Kernels start cold (c.SandboxedKernelManager.warm is False)."
     why_not = warm.available(limits)
     return f"{line} " + ("Kernels are forked warm from a sandboxed zygote." if why_not is None else
