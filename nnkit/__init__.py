@@ -13,7 +13,7 @@
 - checking, errors, quiet: what an assignment's checks are made of and `verify`, which runs them
 - diagnosis: the likely mistake, by replaying a failed check's calls through the assignment's catalog
 - scaleout: a class graded at scale (batch), nbgrader in one process (handoff), notebooks executed
-  by workers (execution, cluster), only what changed (freshness)
+  by workers (execution, cluster, forked from a forkserver), only what changed (freshness)
 - pages: the class report and the feedback page, with their templates
 
 An assignment's own grader-side content (its checks, catalog and reference math) lives in the

@@ -71,7 +71,7 @@ def kill_a_worker_mid_submission(workers_of):
     while time.monotonic() < deadline:
         for worker in workers_of():
             try:
-                if any(child.name() == "bwrap" for child in worker.children()):
+                if worker.name() != "bwrap" and any(child.name() == "bwrap" for child in worker.children()):
                     worker.kill()
                     return worker.pid
             except psutil.NoSuchProcess:  # it ended as we looked
@@ -86,7 +86,8 @@ def local_run(new_class):
     scratch = new_class("local")
     run = nnkit_grade(scratch, "--jobs", "2", "--export", "grades.csv", "--feedback")
     grading = psutil.Process(run.pid)
-    killed = kill_a_worker_mid_submission(lambda: grading.children())
+    # The workers are forked from a server the run started (nnkit.scaleout.forkserver): the run's grandchildren.
+    killed = kill_a_worker_mid_submission(lambda: grading.children(recursive=True))
     out, err = run.communicate(timeout=600)
     return scratch, run.returncode, out, killed
 
@@ -159,6 +160,28 @@ def test_a_run_killed_half_way_is_finished_by_the_next_without_grading_anything_
     out, _ = alone.communicate(timeout=120)
     assert alone.returncode == 0 and "The class report is left as it was" in out, out
     assert page.stat().st_mtime_ns == written  # a run for one student does not replace the class's report
+
+
+def test_ctrl_c_stops_the_run_which_reports_what_it_graded_and_leaves_nothing_running(new_class):
+    # fails if Ctrl-C, which the terminal sends to the run's whole process group, reaches its workers (they would die
+    # of it, printing tracebacks, instead of being stopped by the run), leaves the run grading on, or leaves a worker
+    # or kernel running
+    scratch = new_class("interrupted")
+    autograded = [scratch.autograded(student) / f"{scratch.assignment}.ipynb" for student in CLASS]
+    run = nnkit_grade(scratch, "--jobs", "2", start_new_session=True,  # its own group, as a terminal's job
+                      preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as a shell leaves Ctrl-C
+    family = []
+    while run.poll() is None and not any(_graded(path) for path in autograded):
+        family = [psutil.Process(run.pid), *psutil.Process(run.pid).children(recursive=True)]
+        time.sleep(0.1)
+    assert len(family) > 1, "premise: the run had started its workers when Ctrl-C came"
+    os.killpg(run.pid, signal.SIGINT)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 130 and "Interrupted: what was graded is kept" in out, out + err
+    assert "Traceback" not in err, err
+    assert 0 < sum(_graded(path) for path in autograded) < len(CLASS)
+    _, alive = psutil.wait_procs(family, timeout=30)
+    assert [process.pid for process in alive if process.status() != psutil.STATUS_ZOMBIE] == []
 
 
 def _graded(path):

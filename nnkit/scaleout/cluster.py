@@ -10,12 +10,11 @@ notebook whose workers die `allowed-failures` times fails with KilledWorker.
 import contextlib
 import logging
 import os
-import signal
 
 import dask
 import distributed
 
-from nnkit.scaleout import execution
+from nnkit.scaleout import execution, forkserver
 from nnkit.bubblewrap import SandboxUnavailable
 
 
@@ -91,15 +90,11 @@ def connect(jobs=None, scheduler=None):
             yield Cluster(client, f"the Dask cluster at {scheduler}")
         return
     jobs = max(1, jobs or default_jobs())
-    with dask.config.set(LOCAL):
-        # Ctrl-C reaches every process of the terminal's group: the workers ignore it (they inherit that), and this
-        # process stops the run and reports what it graded.
-        ctrl_c = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
+    forkserver.start()
+    with dask.config.set({**LOCAL, **forkserver.DASK_CONFIG}):
+        with forkserver.ignoring_ctrl_c():
             # One notebook per worker process; no dashboard (nothing listens beyond this run); Dask's logs on error.
             local = distributed.LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1",
                                              dashboard_address=None, silence_logs=logging.ERROR)
-        finally:
-            signal.signal(signal.SIGINT, ctrl_c)
         with local, distributed.Client(local) as client:
             yield Cluster(client, f"{jobs} local worker process{'es' if jobs > 1 else ''}")
