@@ -197,7 +197,8 @@ def one_submission(course):
     starts the zygote, as a worker does once): a Profile of each step, the execute step's phases, each test cell's
     verdict and the notebook's functions the checks call in the kernel."""
     config = course.api.config
-    steps = [*config.Autograde.sanitize_preprocessors, *config.Autograde.autograde_preprocessors]
+    # Each step once: one in both pipelines (CheckCellMetadata), measured twice, would count each call twice.
+    steps = dict.fromkeys([*config.Autograde.sanitize_preprocessors, *config.Autograde.autograde_preprocessors])
     for attempt in range(2):
         profile = Profile()
         profile.measure(type(course.api), "autograde", "nbgrader autograde, in all", look_again=True)
